@@ -1,0 +1,34 @@
+import { Router } from 'express';
+import type { Knex } from 'knex';
+import { flash } from '../shared/flash';
+import { passwordProblem, verifyPassword } from './passwords';
+import { changePassword } from './users.service';
+import { findUserByEmailWithHash } from './users.repo';
+
+/** The signed-in user's own account: their password. */
+export function accountRouter(db: Knex): Router {
+  const router = Router();
+
+  router.get('/account', (_req, res) => {
+    res.render('auth/account');
+  });
+
+  router.post('/account/password', async (req, res) => {
+    const user = req.user!;
+    const current = typeof req.body.current_password === 'string' ? req.body.current_password : '';
+    const next = typeof req.body.new_password === 'string' ? req.body.new_password : '';
+    const errors: Record<string, string> = {};
+    const stored = await findUserByEmailWithHash(db, user.email);
+    if (!stored || !(await verifyPassword(stored.password_hash, current))) errors.current_password = 'auth:account.wrongPassword';
+    const problem = passwordProblem(next);
+    if (problem) errors.new_password = problem;
+    if (Object.keys(errors).length) return res.status(422).render('auth/account', { errors });
+    const cutOff = await changePassword(db, user.id, next, user.id);
+    // Every other session of this user ends; this one stays signed in.
+    req.session.authenticatedAt = cutOff.getTime() + 1;
+    flash(req, 'success', req.t('auth:account.passwordChanged'));
+    res.redirect(303, '/account');
+  });
+
+  return router;
+}

@@ -1,0 +1,33 @@
+import passport, { PassportStatic } from 'passport';
+import { Strategy as LocalStrategy } from 'passport-local';
+import type { Request } from 'express';
+import type { Db } from '../db';
+import { signIn } from './users.service';
+import { findUserById } from './users.repo';
+
+/**
+ * One Passport per app, so that two apps in one process (tests, two instances) never share state.
+ * The session holds only the user's id; the user is read again on every request so that a
+ * deactivation or a password change takes effect at once.
+ */
+export function createPassport(db: Db): PassportStatic {
+  const instance = new passport.Passport() as PassportStatic;
+  instance.use(
+    new LocalStrategy({ usernameField: 'email', passwordField: 'password', passReqToCallback: true }, (req, email, password, done) => {
+      signIn(db, email, password, req.ip ?? 'unknown')
+        .then((result) => (result.ok ? done(null, result.user) : done(null, false, { message: result.reason })))
+        .catch(done);
+    }),
+  );
+  instance.serializeUser((user, done) => done(null, user.id));
+  instance.deserializeUser((req: Request, id: number, done: (err: unknown, user?: Express.User | false) => void) => {
+    findUserById(db, id)
+      .then((user) => {
+        const signedInAt = req.session.authenticatedAt ?? 0;
+        const stillValid = user && user.active && signedInAt >= new Date(user.sessions_valid_after).getTime();
+        done(null, stillValid ? user : false);
+      })
+      .catch(done);
+  });
+  return instance;
+}

@@ -1,0 +1,130 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import knexFactory, { Knex } from 'knex';
+import pg from 'pg';
+import type { PGlite } from '@electric-sql/pglite';
+import type { Config } from './config';
+
+/** The handle every data function takes first: the Knex instance or a transaction on it. */
+export type Db = Knex | Knex.Transaction;
+
+export interface Database {
+  knex: Knex;
+  kind: 'postgres' | 'embedded';
+  /** Where the data lives, for the start-up log (never includes a password). */
+  description: string;
+  close(): Promise<void>;
+  /** Embedded only: the data folder as a gzipped tarball (the tests' migrated snapshot). */
+  dumpDataDir?(): Promise<Blob>;
+}
+
+// A DATE is a calendar day, not an instant: keep it as 'YYYY-MM-DD' rather than a Date at local midnight.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+
+export const MIGRATIONS_DIR = path.join(__dirname, '..', 'migrations');
+
+export class DatabaseLockedError extends Error {}
+
+export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'dbPoolMax'>): Promise<Database> {
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, config.dbPoolMax);
+  return openEmbedded({ dataDir: path.join(config.dataDir, 'pgdata') });
+}
+
+export function openPostgres(url: string, poolMax = 10): Database {
+  const knex = knexFactory({
+    client: 'pg',
+    connection: { connectionString: url, user: new URL(url).username || 'postgres' },
+    pool: { min: 0, max: poolMax },
+  });
+  const u = new URL(url);
+  return {
+    knex,
+    kind: 'postgres',
+    description: `PostgreSQL at ${u.hostname}:${u.port || 5432}${u.pathname}`,
+    close: () => knex.destroy(),
+  };
+}
+
+export interface EmbeddedOptions {
+  /** A folder for the data; omitted, the database lives in memory (tests). */
+  dataDir?: string;
+  /** A tarball made by PGlite's dumpDataDir, loaded into a fresh in-memory database (tests). */
+  loadDataDir?: Blob;
+}
+
+/**
+ * PGlite (PostgreSQL compiled to WebAssembly) served on a loopback port, so that the app talks to it
+ * through the same `pg` driver and SQL as to a real server. PGlite has one connection: the pool is
+ * exactly one, and every query must use the handle it is given.
+ */
+export async function openEmbedded(options: EmbeddedOptions = {}): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+  const releaseLock = options.dataDir ? takeLock(options.dataDir) : () => undefined;
+  let pglite: PGlite;
+  try {
+    fs.mkdirSync(options.dataDir ?? '.', { recursive: true });
+    pglite = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
+  } catch (err) {
+    releaseLock();
+    throw err;
+  }
+  const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections: 1 } as never);
+  await server.start();
+  const port = Number(server.getServerConn().split(':').pop());
+  const knex = knexFactory({
+    client: 'pg',
+    connection: { host: '127.0.0.1', port, user: 'postgres', database: 'postgres' },
+    pool: { min: 1, max: 1 },
+  });
+  return {
+    knex,
+    kind: 'embedded',
+    description: options.dataDir ? `embedded PostgreSQL in ${options.dataDir}` : 'embedded PostgreSQL in memory',
+    dumpDataDir: () => pglite.dumpDataDir('gzip') as Promise<Blob>,
+    async close() {
+      await knex.destroy();
+      await server.stop();
+      await pglite.close();
+      releaseLock();
+    },
+  };
+}
+
+/** Two processes on one PGlite data folder silently lose writes, so the second one is refused. */
+function takeLock(dataDir: string): () => void {
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  const lockFile = `${dataDir}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      return () => fs.rmSync(lockFile, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const holder = Number(fs.readFileSync(lockFile, 'utf8'));
+      if (isAlive(holder)) {
+        throw new DatabaseLockedError(
+          `The embedded database in ${dataDir} is already in use by another process (pid ${holder}). ` +
+            'Stop that process first, or set DATABASE_URL to use a PostgreSQL server.',
+        );
+      }
+      fs.rmSync(lockFile, { force: true }); // left by a process that died
+    }
+  }
+  throw new DatabaseLockedError(`Could not lock the embedded database in ${dataDir}.`);
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export async function migrateLatest(knex: Knex): Promise<string[]> {
+  const [, applied] = await knex.migrate.latest({ directory: MIGRATIONS_DIR, loadExtensions: ['.ts', '.js'] });
+  return applied as string[];
+}

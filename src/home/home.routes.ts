@@ -1,0 +1,11 @@
+import { Router } from 'express';
+import type { Knex } from 'knex';
+
+/** The start page: the two things members come for, one tap away. */
+export function homeRouter(_db: Knex): Router {
+  const router = Router();
+  router.get('/', (_req, res) => {
+    res.render('home/index');
+  });
+  return router;
+}

@@ -1,0 +1,61 @@
+import session from 'express-session';
+import connectPgSimple from 'connect-pg-simple';
+import type { Knex } from 'knex';
+import type { RequestHandler } from 'express';
+import type { Config } from '../config';
+
+export const IDLE_LIMIT_MS = 30 * 60 * 1000;
+export const ABSOLUTE_LIMIT_MS = 12 * 60 * 60 * 1000;
+export const SESSION_COOKIE = 'mpt.sid';
+
+/**
+ * The session store borrows Knex's connections rather than opening a pool of its own: the embedded
+ * database has exactly one connection, and a real server is better off with one pool per process.
+ */
+function knexPool(knex: Knex) {
+  return {
+    async query(text: string, params?: unknown[]) {
+      const client = knex.client as { acquireConnection(): Promise<unknown>; releaseConnection(c: unknown): Promise<void> };
+      const conn = (await client.acquireConnection()) as { query(t: string, p?: unknown[]): Promise<unknown> };
+      try {
+        return await conn.query(text, params);
+      } finally {
+        await client.releaseConnection(conn);
+      }
+    },
+  };
+}
+
+export function sessionMiddleware(knex: Knex, config: Config): RequestHandler {
+  const PgStore = connectPgSimple(session);
+  const store = new PgStore({
+    pool: knexPool(knex) as never,
+    tableName: 'sessions',
+    createTableIfMissing: false,
+    pruneSessionInterval: config.env === 'test' ? false : 15 * 60,
+  });
+  return session({
+    name: SESSION_COOKIE,
+    secret: config.sessionSecret,
+    store,
+    resave: false,
+    saveUninitialized: false,
+    rolling: true, // every request pushes the idle limit back
+    proxy: config.trustProxy !== false,
+    cookie: {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.env === 'production' ? 'auto' : false,
+      maxAge: IDLE_LIMIT_MS,
+    },
+  });
+}
+
+/** Ends a session that signed in more than 12 hours ago, however active it has been since. */
+export const absoluteLimit: RequestHandler = (req, res, next) => {
+  const started = req.session?.authenticatedAt;
+  if (req.user && started && Date.now() - started > ABSOLUTE_LIMIT_MS) {
+    return req.session.destroy((err) => (err ? next(err) : res.redirect(303, '/login')));
+  }
+  next();
+};

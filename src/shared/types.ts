@@ -1,0 +1,37 @@
+import type { Language } from '../i18n/i18n';
+
+export type Role = 'member' | 'coordinator' | 'admin';
+export const ROLES: readonly Role[] = ['member', 'coordinator', 'admin'];
+
+/** A signed-in user as the app sees them: the users row without the password hash. */
+export interface SessionUser {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  local_id: number | null;
+  language: Language | null;
+  active: boolean;
+  sessions_valid_after: Date;
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    // passport's req.user
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+    interface User extends SessionUser {}
+  }
+}
+
+declare module 'express-session' {
+  interface SessionData {
+    /** When this session signed in (ms): the 12-hour absolute limit and password-change cut-off. */
+    authenticatedAt?: number;
+    returnTo?: string;
+    flash?: { type: 'success' | 'error' | 'info'; message: string }[];
+    lang?: Language;
+    /** A form whose submission met an expired session, kept to be put back after signing in. */
+    pendingForm?: { path: string; body: Record<string, unknown> };
+  }
+}
