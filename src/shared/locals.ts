@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { DEFAULT_LANGUAGE, formatters, fromAcceptLanguage, isLanguage, Language, translator } from '../i18n/i18n';
 import { hasRole } from './auth-guards';
 import type { Role } from './types';
+import { withParams } from './pagination';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -32,6 +33,7 @@ export const viewLocals: RequestHandler = (req, res, next) => {
     can: (role: Role) => hasRole(req.user, role),
     currentPath: req.path,
     currentUrl: req.originalUrl,
+    withParams,
     errors: {},
     values: {},
   });
