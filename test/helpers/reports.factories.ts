@@ -7,7 +7,7 @@ export async function createCampaign(db: Knex, fields: Partial<{ name: string; a
   const askRows = asks.length
     ? await db('campaign_asks').insert(asks.map((text, position) => ({ campaign_id: campaign.id, position, text }))).returning('*')
     : [];
-  return { ...campaign, asks: askRows as { id: number; text: string }[] };
+  return { ...(campaign as { id: number; name: string }), asks: askRows as { id: number; text: string }[] };
 }
 
 export async function addTarget(db: Knex, campaignId: number, officialId: number, claimedByLocalId: number | null = null) {
