@@ -25,7 +25,7 @@ export interface CsvExport {
 }
 
 /** Rows fetched per round trip: large enough to keep up with COPY, small enough to keep memory flat. */
-const BATCH_SIZE = 2000;
+const BATCH_SIZE = 1000;
 
 interface PooledClient {
   query(q: QueryStream): QueryStream;
