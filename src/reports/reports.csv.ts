@@ -25,7 +25,7 @@ export interface CsvExport {
 }
 
 /** Rows fetched per round trip: large enough to keep up with COPY, small enough to keep memory flat. */
-const BATCH_SIZE = 1000;
+const BATCH_SIZE = 500;
 
 interface PooledClient {
   query(q: QueryStream): QueryStream;
@@ -53,7 +53,6 @@ export async function streamCsv(db: Knex, query: Knex.Sql | Knex.SqlNative, out:
 
   const records = new Transform({
     objectMode: true,
-    writableHighWaterMark: BATCH_SIZE,
     transform(row: unknown[], _encoding, done) {
       done(null, csv.toRecord(row));
     },
