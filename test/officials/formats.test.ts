@@ -97,3 +97,12 @@ test('a row with a bad date or province is reported with its line and column, th
   expect(await official('Row')).toBeDefined();
   expect(await official('Date')).toBeUndefined();
 });
+
+test('a long preview shows the first 200 of each list and says how many more', async () => {
+  const rows = Array.from({ length: 205 }, (_, i) => `,Long${i},List,Long Riding ${i},Ontario,NDP,2021-09-20 12:00:00 AM,`);
+  const id = await preview(agent, commonsFile(rows));
+  const page = await agent.get(`/officials/imports/${id}`).expect(200);
+  expect(page.text).toContain('Long199 List');
+  expect(page.text).not.toContain('Long200 List');
+  expect(page.text).toContain('…and 5 more.');
+});

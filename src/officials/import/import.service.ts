@@ -76,6 +76,17 @@ export type ConfirmResult = { ok: true; batch: repo.BatchRow } | { ok: false; re
  * if the officials it was computed against have not changed since the preview.
  */
 export async function confirmImport(db: Knex, id: number, complete: boolean, userId: number | null): Promise<ConfirmResult | undefined> {
+  try {
+    return await applyBatch(db, id, complete, userId);
+  } catch (err) {
+    // Two sitting officials for one seat: the database refused; nothing was written.
+    if ((err as { code?: string }).code !== '23505') throw err;
+    await repo.markBatch(db, id, { status: 'failed' });
+    return { ok: false, reason: 'officials:refused.conflict' };
+  }
+}
+
+function applyBatch(db: Knex, id: number, complete: boolean, userId: number | null): Promise<ConfirmResult | undefined> {
   return db.transaction(async (trx) => {
     await repo.lockImports(trx);
     const batch = await repo.findBatch(trx, id, true);
