@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import iconv from 'iconv-lite';
-import { csrfFrom, Agent } from './session';
+import { startTestApp, TestApp } from './app';
+import { createUser } from './factories';
+import { csrfFrom, Agent, signIn } from './session';
 
 export const COMMONS_FIXTURE = '/work/shared/fixtures/house-of-commons-mps-2021-10.csv';
 export const commonsBytes = () => fs.readFileSync(COMMONS_FIXTURE);
@@ -44,4 +46,11 @@ export async function importFile(agent: Agent, bytes: Buffer, fields: Record<str
   const res = await confirm(agent, id, complete);
   if (res.status !== 303) throw new Error(`Confirm failed: ${res.status}`);
   return id;
+}
+
+/** A test app of the file's own with a coordinator signed in: the import tests' usual start. */
+export async function startWithCoordinator(): Promise<{ t: TestApp; agent: Agent }> {
+  const t = await startTestApp();
+  const coordinator = await createUser(t.db, 'coordinator');
+  return { t, agent: await signIn(t.app, coordinator.email) };
 }

@@ -1,18 +1,13 @@
 import iconv from 'iconv-lite';
-import { startTestApp, TestApp } from '../helpers/app';
-import { createUser } from '../helpers/factories';
-import { commonsFile, confirm, FRENCH_HEADER, importFile, preview, representFile } from '../helpers/officials.factories';
-import { Agent, signIn } from '../helpers/session';
+import type { TestApp } from '../helpers/app';
+import { commonsFile, confirm, FRENCH_HEADER, importFile, preview, representFile, startWithCoordinator } from '../helpers/officials.factories';
+import type { Agent } from '../helpers/session';
 
 let t: TestApp;
 let agent: Agent;
 const official = (last_name: string) => t.db('officials').where({ last_name }).whereNull('end_date').first();
 
-beforeAll(async () => {
-  t = await startTestApp();
-  const coordinator = await createUser(t.db, 'coordinator');
-  agent = await signIn(t.app, coordinator.email);
-});
+beforeAll(async () => { ({ t, agent } = await startWithCoordinator()); });
 afterAll(async () => { await t.close(); });
 
 test('the export re-saved by a spreadsheet: no quotes, no BOM, LF, "0:00" dates, extra columns', async () => {

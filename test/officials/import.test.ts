@@ -1,17 +1,13 @@
-import { startTestApp, TestApp } from '../helpers/app';
+import type { TestApp } from '../helpers/app';
 import { createUser } from '../helpers/factories';
-import { commonsBytes, commonsFile, confirm, importFile, preview, upload } from '../helpers/officials.factories';
+import { commonsBytes, commonsFile, confirm, importFile, preview, upload, startWithCoordinator } from '../helpers/officials.factories';
 import { Agent, signIn } from '../helpers/session';
 
 let t: TestApp;
 let agent: Agent;
 const sitting = () => t.db('officials').whereNull('end_date').count('* as n').first().then((r) => Number(r!.n));
 
-beforeAll(async () => {
-  t = await startTestApp();
-  const coordinator = await createUser(t.db, 'coordinator');
-  agent = await signIn(t.app, coordinator.email);
-});
+beforeAll(async () => { ({ t, agent } = await startWithCoordinator()); });
 afterAll(async () => { await t.close(); });
 
 test('the real House of Commons export: preview writes nothing, confirming adds the 338 MPs', async () => {

@@ -1,17 +1,12 @@
 import iconv from 'iconv-lite';
-import { startTestApp, TestApp } from '../helpers/app';
-import { createUser } from '../helpers/factories';
-import { COMMONS_HEADER, commonsFile, upload } from '../helpers/officials.factories';
-import { Agent, csrfFrom, signIn } from '../helpers/session';
+import type { TestApp } from '../helpers/app';
+import { COMMONS_HEADER, commonsFile, upload, startWithCoordinator } from '../helpers/officials.factories';
+import { Agent, csrfFrom } from '../helpers/session';
 
 let t: TestApp;
 let agent: Agent;
 
-beforeAll(async () => {
-  t = await startTestApp();
-  const coordinator = await createUser(t.db, 'coordinator');
-  agent = await signIn(t.app, coordinator.email);
-});
+beforeAll(async () => { ({ t, agent } = await startWithCoordinator()); });
 afterAll(async () => { await t.close(); });
 
 const row = ',Ann,Example,Nepean,Ontario,Liberal,2021-09-20 12:00:00 AM,';
