@@ -41,6 +41,8 @@ test('importing the same file again changes nothing and says so', async () => {
   await confirm(agent, id);
   expect((await agent.get(`/officials/imports/${id}`)).text).toContain('nothing changed');
   expect(await t.db('officials').orderBy('id').select('*')).toEqual(before);
+  await confirm(agent, id);
+  expect((await agent.get(`/officials/imports/${id}`)).text).toContain('This import has already been applied.');
 });
 
 test('a by-election: the new member is added, the old one ended, and meetings keep pointing at the old one', async () => {
@@ -111,6 +113,13 @@ test('two rows for one constituency are reported with both line numbers and neit
   await confirm(agent, id);
   expect(await t.db('officials').where({ constituency: 'Brand New Riding' }).first()).toBeUndefined();
   expect(await t.db('officials').where({ constituency: 'Somewhere Else' }).first()).toBeDefined();
+});
+
+test('the file name is kept as the browser sent it, accents included', async () => {
+  const res = await upload(agent, commonsBytes(), {}, 'députés-2021.csv');
+  const id = Number(res.headers.location.split('/').pop());
+  expect(await t.db('import_batches').where({ id }).first()).toMatchObject({ file_name: 'députés-2021.csv' });
+  expect((await agent.get(`/officials/imports/${id}`)).text).toContain('députés-2021.csv');
 });
 
 test('a member cannot reach the import pages', async () => {

@@ -27,6 +27,7 @@ test.each([
   ['an unclosed quote', Buffer.from('first_name,last_name,constituency\n"Ann,Example,Nepean\n'), 'malformed near line'],
   ['more than 10,000 rows', commonsFile(Array.from({ length: 10_001 }, (_, i) => `,A,B${i},Riding ${i},Ontario,Liberal,2021-09-20,`)), 'the limit is 10000'],
   ['a municipal list with no jurisdiction', iconv.encode('District name,Primary role,Name\r\nWard 1,Councillor,Ana Lopez\r\n', 'windows-1252'), 'Say which jurisdiction'],
+  ['a Represent file whose role says no level', iconv.encode('District name,Primary role,Name\r\nNorth,Chair,Ana Lopez\r\n', 'windows-1252'), 'We cannot tell the level from the role “Chair”'],
 ])('%s is refused with a plain message and nothing written', async (_name, bytes, message) => {
   const res = await upload(agent, bytes);
   expect(res.status).toBe(422);

@@ -53,7 +53,11 @@ export function parseFile(bytes: Buffer, options: ImportOptions): ParsedFile {
 function resolveScope(layout: Layout, rows: { cells: string[] }[], options: ImportOptions): Scope {
   let guess: { level?: Level; jurisdiction?: string } = {};
   if (layout.format.startsWith('commons')) guess = { level: 'federal', jurisdiction: 'ca' };
-  if (layout.format === 'represent') guess = roleScope(rows[0].cells[layout.column('Primary role')] ?? '') ?? {};
+  if (layout.format === 'represent') {
+    const role = rows[0].cells[layout.column('Primary role')] ?? '';
+    guess = roleScope(role) ?? {};
+    if (!guess.level && !options.level) throw new ImportRefused('officials:refused.needLevel', { role });
+  }
   if (guess.level === 'federal' && options.level && options.level !== 'federal') {
     throw new ImportRefused('officials:refused.notThatLevel', { level: options.level });
   }
