@@ -18,7 +18,7 @@ afterAll(async () => {
 
 async function expectUsable(page: Page) {
   expect(await axeViolations(page)).toEqual([]);
-  const wide = await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => !e.closest('.table-wrap') && e.getBoundingClientRect().right > window.innerWidth + 1).map((e) => `${e.tagName}.${e.className}#${e.id} ${Math.round(e.getBoundingClientRect().right)}`).slice(0, 20));
+  const wide = await page.evaluate(() => Array.from(document.querySelectorAll('body *')).filter((e) => !e.closest('.table-wrap') && e.getBoundingClientRect().right > window.innerWidth + 1).map((e) => `${e.tagName}.${e.className}#${e.id} ${Math.round(e.getBoundingClientRect().right)}`).slice(0, 20));
   expect(wide).toEqual([]);
   expect(await scrollsSideways(page)).toBe(false);
 }
