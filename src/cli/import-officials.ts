@@ -5,6 +5,7 @@ import { loadConfig } from '../config';
 import { openDatabase, migrateLatest } from '../db';
 import { translator } from '../i18n/i18n';
 import { confirmImport, getPreview, ImportRefused, previewImport } from '../officials/import/import.service';
+import { endedCount } from '../officials/import/plan';
 import { parseImportForm } from '../officials/imports.validate';
 import { CliError, runCli } from './run-cli';
 
@@ -22,7 +23,7 @@ runCli(async () => {
   });
   if (positionals.length !== 1) throw new CliError(USAGE);
   const file = positionals[0];
-  if (!fs.existsSync(file)) throw new CliError(`No such file: ${file}`);
+  if (!fs.existsSync(file)) throw new CliError(t('officials:cli.noSuchFile', { file }));
   const form = parseImportForm({ level: values.level, jurisdiction: values.jurisdiction });
   if (!form.ok) throw new CliError(Object.values(form.errors).map((k) => t(k)).join('\n'));
   const database = await openDatabase(loadConfig());
@@ -38,7 +39,7 @@ runCli(async () => {
     const preview = (await getPreview(database.knex, batchId))!;
     printPreview(preview, !!values.complete);
     if (!values.yes) {
-      console.log(`\nNothing written. Run again with --yes to apply (import ${batchId}).`);
+      console.log(`\n${t('officials:cli.nothingWritten', { id: batchId })}`);
       return;
     }
     const result = await confirmImport(database.knex, batchId, !!values.complete, null);
@@ -54,11 +55,14 @@ function printPreview(p: NonNullable<Awaited<ReturnType<typeof getPreview>>>, co
   const { batch, plan } = p;
   console.log(`${t('officials:preview.format')}: ${t(`officials:formats.${batch.format}`)} (${p.encoding}), ${plan.scope.level}/${plan.scope.jurisdiction}`);
   console.log(`${t('officials:preview.rows')}: ${p.total}`);
-  const ended = plan.replace.length + (complete ? plan.missing.length : 0);
-  console.log(`Added ${plan.add.length}, updated ${plan.update.length}, unchanged ${plan.unchanged}, ended ${ended}, rejected ${batch.rejected}`);
+  const ended = endedCount(plan, complete);
+  console.log(t('officials:cli.summary', { added: plan.add.length, updated: plan.update.length, unchanged: plan.unchanged, ended, rejected: batch.rejected }));
   if (!plan.add.length && !plan.update.length && !ended) console.log(t('officials:preview.nothing'));
-  for (const u of plan.update) console.log(`  update line ${u.line}: ${u.name}: ${u.changes.map((c) => `${c.field} ${c.from ?? ''} → ${c.to ?? ''}`).join('; ')}`);
-  for (const e of plan.replace) console.log(`  end: ${e.name} (${e.constituency}) on ${e.end_date}, seat taken by another member`);
-  for (const e of plan.missing) console.log(`  not in the file: ${e.name} (${e.constituency})${complete ? `, ended on ${e.end_date}` : ' (kept: pass --complete to end)'}`);
-  for (const pr of batch.problems) console.log(`  line ${pr.line}${pr.column ? `, ${pr.column}` : ''}: ${t(pr.reason, pr.params ?? {})}`);
+  for (const u of plan.update) {
+    const changes = u.changes.map((c) => t('officials:preview.change', { field: t(`officials:fields.${c.field}`), from: c.from ?? '', to: c.to ?? '' })).join('; ');
+    console.log(t('officials:cli.update', { line: u.line, name: u.name, changes }));
+  }
+  for (const e of plan.replace) console.log(t('officials:cli.end', { name: e.name, constituency: e.constituency, date: e.end_date }));
+  for (const e of plan.missing) console.log(t(complete ? 'officials:cli.missingEnded' : 'officials:cli.missingKept', { name: e.name, constituency: e.constituency, date: e.end_date }));
+  for (const pr of batch.problems) console.log(t('officials:cli.problem', { line: pr.line, column: pr.column ?? '', reason: t(pr.reason, pr.params ?? {}) }));
 }

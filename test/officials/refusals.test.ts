@@ -65,3 +65,16 @@ test('an unknown level or a malformed jurisdiction is reported next to its field
   expect(res.text).toContain('Write the jurisdiction like ca, ca_on or ca_on_toronto');
   expect(res.text).toContain('value="Ontario!"');
 });
+
+test('a French-speaking coordinator gets the refusal and the preview in French', async () => {
+  await t.db('users').where({ role: 'coordinator' }).update({ language: 'fr' });
+  const refused = await upload(agent, Buffer.from('a;b;c\n1;2;3\n'));
+  expect(refused.status).toBe(422);
+  expect(refused.text).toContain('Ce fichier semble séparé par des points-virgules');
+  const ok = await upload(agent, commonsFile([row, ',Bad,Date,Ottawa Centre,Ontario,Liberal,demain,']));
+  const page = await agent.get(ok.headers.location).expect(200);
+  expect(page.text).toContain('Exportation de la Chambre des communes (anglais)');
+  expect(page.text).toContain('« demain » n’est pas une date');
+  expect(page.text).toContain('Élus à ajouter');
+  await t.db('users').where({ role: 'coordinator' }).update({ language: null });
+});
