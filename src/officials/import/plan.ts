@@ -62,9 +62,13 @@ export function planImport(parsed: ParsedFile, existing: ExistingOfficial[]): Pl
   }
   const formerRows = parsed.rows.filter((r) => r.end_date);
   const sittingRows = parsed.rows.filter((r) => !r.end_date);
+  const bySeat = new Map<string, ExistingOfficial[]>();
+  for (const o of existing) {
+    const key = fold(o.constituency ?? '');
+    bySeat.set(key, [...(bySeat.get(key) ?? []), o]);
+  }
   for (const row of formerRows) {
-    const key = fold(row.constituency);
-    const match = existing.find((o) => !claimed.has(o.id) && fold(o.constituency ?? '') === key && samePerson(o, row));
+    const match = bySeat.get(fold(row.constituency))?.find((o) => !claimed.has(o.id) && samePerson(o, row));
     if (match) compare(plan, match, row, claimed);
     else plan.add.push(newOfficial(row));
   }
