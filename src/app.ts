@@ -20,6 +20,7 @@ import { accountRouter } from './auth/account.routes';
 import { homeRouter } from './home/home.routes';
 import { officialsRouter } from './officials/officials.routes';
 import { campaignsRouter } from './campaigns/campaigns.routes';
+import { dashboardRouter } from './dashboard/dashboard.routes';
 
 export interface AppDeps {
   db: Knex;
@@ -82,6 +83,7 @@ export function createApp({ db, config, logger = createLogger(config.logLevel) }
   app.use(accountRouter(db));
   app.use(officialsRouter(db));
   app.use(campaignsRouter(db));
+  app.use(dashboardRouter(db));
 
   app.use(notFound);
   app.use(errorHandler(logger));

@@ -53,6 +53,15 @@ export async function changeClaim(db: Db, user: SessionUser, campaignId: number,
   });
 }
 
+/** What this user may do about a target's claim: the same rules as changeClaim, for the buttons. */
+export function claimRights(user: SessionUser, claimedBy: number | null) {
+  const coordinator = hasRole(user, 'coordinator');
+  return {
+    can_claim: coordinator || (!!user.local_id && claimedBy === null),
+    can_unclaim: claimedBy !== null && (coordinator || claimedBy === user.local_id),
+  };
+}
+
 /**
  * What the official's page shows about claims (views/campaigns/_official-claims.ejs): each campaign
  * targeting the official with its claim, what this user may do about it, and the locals a
@@ -64,10 +73,6 @@ export async function officialClaims(db: Db, user: SessionUser, officialId: numb
   return {
     official_id: officialId,
     locals: coordinator ? await localChoices(db) : [],
-    rows: rows.map((r) => ({
-      ...r,
-      can_claim: coordinator || (!!user.local_id && r.claimed_by_local_id === null),
-      can_unclaim: r.claimed_by_local_id !== null && (coordinator || r.claimed_by_local_id === user.local_id),
-    })),
+    rows: rows.map((r) => ({ ...r, ...claimRights(user, r.claimed_by_local_id) })),
   };
 }
