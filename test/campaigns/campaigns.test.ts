@@ -124,6 +124,9 @@ describe('campaigns', () => {
     expect(page.text).toContain('Provincial');
     const sitting = await t.db('campaign_targets as t').join('officials as o', 'o.id', 't.official_id').where({ campaign_id: campaign.id }).whereNull('o.end_date').count('* as n').first();
     expect(page.text).toContain(`${sitting!.n} sitting targets; 1 former officials no longer count.`);
+    for (const url of ['/campaigns', `/campaigns/${campaign.id}`, `/campaigns/${campaign.id}/edit`, `/campaigns/${campaign.id}/targets?q=six`, '/campaigns/new']) {
+      await coordinator.get(url).set('Accept-Language', 'fr').expect(200);
+    }
     res = await postForm(coordinator, `/campaigns/${campaign.id}/targets/${mpp.id}/remove`, {}, `/campaigns/${campaign.id}`);
     expect(res.status).toBe(303);
     expect(await t.db('campaign_targets').where({ campaign_id: campaign.id, official_id: mpp.id }).first()).toBeUndefined();

@@ -119,6 +119,12 @@ describe('the dashboard for a coordinator', () => {
   });
 });
 
+test('the page is complete in French', async () => {
+  const html = (await coordinator.get('/dashboard').set('Accept-Language', 'fr-CA').expect(200)).text;
+  expect(figure(html, 'met')).toBe('Cibles rencontrées 2 sur 6 +1 (avant : 1)');
+  expect(html).toContain('Couverture par province ou territoire');
+});
+
 describe('filters', () => {
   test('province narrows targets, meetings and the worklist', async () => {
     const html = (await coordinator.get('/dashboard?province=QC').expect(200)).text;
