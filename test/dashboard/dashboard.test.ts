@@ -70,7 +70,7 @@ describe('the dashboard for a coordinator', () => {
     expect(figure(html, 'met')).toBe('Targets met 2 of 6 +1 (before: 1)');
     expect(figure(html, 'held')).toBe('Meetings held 4 +3 (before: 1)');
     expect(figure(html, 'scheduled')).toBe('Meetings scheduled 1 +1 (before: 0)');
-    expect(figure(html, 'favourable')).toBe('Officials who are champions or supportive 3 +2 (before: 1)');
+    expect(figure(html, 'favourable')).toBe('Targets who are champions or supportive 2 +1 (before: 1)');
     expect(figure(html, 'openFollowUps')).toBe('Open follow-ups 2 +1 (before: 1)');
     expect(figure(html, 'overdueFollowUps')).toBe('Overdue follow-ups 1 ±0 (before: 1)');
   });
@@ -161,7 +161,7 @@ describe('a member', () => {
     const html = (await memberA.get(`/dashboard?local=${other.id}`).expect(200)).text;
     expect(figure(html, 'met')).toMatch(/^Targets met 1 of 6/);
     expect(figure(html, 'held')).toMatch(/^Meetings held 2 /);
-    expect(figure(html, 'favourable')).toMatch(/^Officials who are champions or supportive 1 /);
+    expect(figure(html, 'favourable')).toMatch(/^Targets who are champions or supportive 0 /);
     expect(section(html, 'id="by-local"')).not.toContain('Local B');
     expect(section(html, 'id="idle"')).toContain('Quiet Quinn — nothing logged yet');
     expect(html).not.toContain('name="local"');
