@@ -1,17 +1,8 @@
 import type { Db } from '../db';
 import type { AskInput, CampaignInput } from './campaigns.validate';
 
-export interface Campaign {
-  id: number;
-  name: string;
-  ask: string;
-  starts_on: string | null;
-  ends_on: string | null;
-  goal: string;
-  goal_date: string | null;
-  active: boolean;
-  is_default: boolean;
-}
+/** A campaign row: the form's fields (asks apart) and its id. */
+export type Campaign = { id: number } & Omit<CampaignInput, 'asks'>;
 
 const COLUMNS = ['id', 'name', 'ask', 'starts_on', 'ends_on', 'goal', 'goal_date', 'active', 'is_default'];
 
@@ -43,7 +34,7 @@ export function listAsks(db: Db, campaignId: number): Promise<{ id: number; text
   return db('campaign_asks').where({ campaign_id: campaignId }).orderBy(['position', 'id']).select('id', 'text', 'position');
 }
 
-type CampaignRow = Omit<CampaignInput, 'asks'>;
+type CampaignRow = Omit<Campaign, 'id'>;
 
 export async function insertCampaign(db: Db, row: CampaignRow & { created_by: number }): Promise<Campaign> {
   const [campaign] = await db('campaigns').insert(row).returning(COLUMNS);
