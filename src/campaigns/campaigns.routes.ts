@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { requireRole } from '../shared/auth-guards';
 import { flash } from '../shared/flash';
 import { paginate } from '../shared/pagination';
+import { takePendingForm } from '../shared/pending-form';
 import { text } from '../shared/validation';
 import { listAsks, listCampaigns } from './campaigns.repo';
 import { campaignOr404, saveCampaign } from './campaigns.service';
@@ -21,8 +22,9 @@ export function campaignsRouter(db: Knex): Router {
     res.render('campaigns/index', { campaigns: await listCampaigns(db) });
   });
 
-  router.get('/campaigns/new', coordinator, (_req, res) => {
-    renderForm(res, null, { active: true, asks: [] });
+  router.get('/campaigns/new', coordinator, (req, res) => {
+    const pending = takePendingForm(req);
+    renderForm(res, null, pending ? rawValues(pending) : { active: true, asks: [] });
   });
 
   router.post('/campaigns/new', coordinator, (req, res) => save(req, res, null));
@@ -40,6 +42,8 @@ export function campaignsRouter(db: Knex): Router {
 
   router.get('/campaigns/:id/edit', coordinator, async (req, res) => {
     const campaign = await campaignOr404(db, req.params.id);
+    const pending = takePendingForm(req);
+    if (pending) return renderForm(res, campaign, rawValues(pending));
     const asks = (await listAsks(db, campaign.id)).map((a) => ({ id: String(a.id), text: a.text, position: String(a.position) }));
     renderForm(res, campaign, { ...campaign, starts_on: campaign.starts_on ?? '', ends_on: campaign.ends_on ?? '', goal_date: campaign.goal_date ?? '', asks });
   });
@@ -48,12 +52,12 @@ export function campaignsRouter(db: Knex): Router {
 
   router.use(targetsRouter(db));
 
-
   /** "Add rows" re-shows the form with more empty ask rows and saves nothing: no script needed. */
   async function save(req: Request, res: Response, campaign: { id: number; name: string } | null) {
     if (text(req.body.add_rows)) {
-      const filled = askRows(req.body.asks).filter((a) => a.text).length;
-      return renderForm(res, campaign, rawValues(req.body), {}, Math.max(EMPTY_ASK_ROWS, askRows(req.body.asks).length - filled + EMPTY_ASK_ROWS));
+      const rows = askRows(req.body.asks);
+      const empty = rows.filter((a) => !a.text).length;
+      return renderForm(res, campaign, rawValues(req.body), {}, empty + EMPTY_ASK_ROWS);
     }
     const form = parseCampaignForm(req.body);
     if (!form.ok) return renderForm(res.status(422), campaign, form.values, form.errors);

@@ -1,9 +1,12 @@
 import { startTestApp, TestApp } from '../helpers/app';
 import { createLocal, createOfficial, createUser } from '../helpers/factories';
+import request from 'supertest';
+import { PASSWORD } from '../helpers/factories';
 import { Agent, postForm, signIn } from '../helpers/session';
 
 let t: TestApp;
 let coordinator: Agent;
+let coordinatorEmail: string;
 let member: Agent;
 
 beforeAll(async () => {
@@ -12,6 +15,7 @@ beforeAll(async () => {
   const c = await createUser(t.db, 'coordinator');
   const m = await createUser(t.db, 'member', { local_id: local.id });
   coordinator = await signIn(t.app, c.email);
+  coordinatorEmail = c.email;
   member = await signIn(t.app, m.email);
 });
 afterAll(async () => { await t.close(); });
@@ -130,5 +134,18 @@ describe('campaigns', () => {
     res = await postForm(coordinator, `/campaigns/${campaign.id}/targets/${mpp.id}/remove`, {}, `/campaigns/${campaign.id}`);
     expect(res.status).toBe(303);
     expect(await t.db('campaign_targets').where({ campaign_id: campaign.id, official_id: mpp.id }).first()).toBeUndefined();
+  });
+
+  test('a campaign posted after the session expired is put back in the form after signing in again', async () => {
+    const agent = request.agent(t.app);
+    const res = await agent.post('/campaigns/new').type('form').send({ ...base, name: 'Typed before expiry', 'asks[0][text]': 'Kept ask' });
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe('/login');
+    const login = await postForm(agent, '/login', { email: coordinatorEmail, password: PASSWORD });
+    expect(login.headers.location).toBe('/campaigns/new');
+    const form = await agent.get('/campaigns/new').expect(200);
+    expect(form.text).toContain('value="Typed before expiry"');
+    expect(form.text).toContain('value="Kept ask"');
+    expect(await t.db('campaigns').where({ name: 'Typed before expiry' }).first()).toBeUndefined();
   });
 });
