@@ -53,7 +53,7 @@ export function targetsRouter(db: Knex): Router {
     const campaignId = id(req.params.id);
     const officialId = id(req.params.officialId);
     if (!campaignId || !officialId) throw new NotFoundError();
-    // A member always claims for their own local; a coordinator picks one (their own by default).
+    // A coordinator picks the local (their own by default); a member's own local is the only one the service accepts.
     const chosen = id(req.body.local_id) ?? req.user!.local_id;
     const localId = action === 'unclaim' ? null : chosen;
     const result = action === 'claim' && !localId
@@ -62,7 +62,6 @@ export function targetsRouter(db: Knex): Router {
     flash(req, result.ok ? 'success' : 'error', req.t(result.ok ? `campaigns:claims.done.${action}` : `campaigns:claims.${result.reason}`));
     res.redirect(303, backTo(req, '/dashboard'));
   }
-
 
   return router;
 }
