@@ -55,6 +55,9 @@ beforeAll(async () => {
   await m(o.o4, 'scheduled', 7, a, mA);
   await m(o.o5, 'held', -3, a, mA, { stance: 'champion' });
   await m(o.o7, 'held', -2, a, mA, { stance: 'opposed', deleted_at: noon(-1) });
+  // Another campaign's meeting counts in neither this campaign's figures nor its idle list.
+  const other = await createCampaign(db, { name: 'Another campaign' });
+  await createMeeting(db, { campaign_id: other.id, official_id: o.o2.id, status: 'held', held_on: day(-1), local_id: b.id, logged_by: mB.id, stance: 'champion' });
   await createFollowUp(db, o1a.id, { due_on: day(-1) });
   await createFollowUp(db, o1a.id, { due_on: day(-1), done_at: noon(-1) });
   await createFollowUp(db, o3b.id, { due_on: day(10) });
@@ -87,6 +90,14 @@ describe('the dashboard for a coordinator', () => {
 
   test('stances: the latest recorded per target; a deleted meeting does not count', () => {
     expect(section(html, 'id="stances"')).toContain('Champion 1 Supportive 1 Undecided 0 Opposed 0 Unknown 0 No stance recorded yet 4');
+  });
+
+  test('meetings per week: every week from the start of the campaign to today, the held ones counted once', () => {
+    const table = html.slice(html.indexOf('id="weekly-table"'), html.indexOf('</table>', html.indexOf('id="weekly-table"')));
+    const rows = [...table.matchAll(/<tr>\s*<th scope="row">[^<]*<\/th>\s*<td data-value="(\d+)">[\s\S]*?<td data-value="(\d+)">/g)];
+    expect(rows.length).toBeGreaterThanOrEqual(9);
+    expect(rows.length).toBeLessThanOrEqual(10);
+    expect(rows.reduce((sum, r) => sum + Number(r[1]), 0)).toBe(4);
   });
 
   test('activity by local, and the locals with nothing logged in 30 days', () => {
