@@ -21,6 +21,7 @@ export function dashboardRouter(db: Knex): Router {
       return res.status(parsed.value.campaign_id ? 422 : 200).render('dashboard/index', { choices, values: typed, errors, campaign: null });
     }
     const scope = scopeFor(user, parsed.value, campaign.id);
+    if (!scope) return res.render('dashboard/index', { choices, values: typed, campaign: null, noLocal: true });
     const figures = await dashboard(db, user, campaign, scope, req.query.page);
     res.render('dashboard/index', {
       choices, campaign, figures, coordinator: hasRole(user, 'coordinator'),

@@ -17,11 +17,11 @@ const WORKLIST_PAGE = 25;
 
 /**
  * What a user may see: coordinators and admins everything, a member only their own local's
- * meetings (whatever local they ask for). A member without a local sees none (local 0 matches none).
+ * meetings (whatever local they ask for). A member without a local has no scope at all.
  */
-export function scopeFor(user: SessionUser, filters: ActivityFilters, campaignId: number): Scope {
-  const local_id = hasRole(user, 'coordinator') ? filters.local_id : (user.local_id ?? 0);
-  return { ...filters, campaign_id: campaignId, local_id };
+export function scopeFor(user: SessionUser, filters: ActivityFilters, campaignId: number): Scope | undefined {
+  if (hasRole(user, 'coordinator')) return { ...filters, campaign_id: campaignId };
+  return user.local_id ? { ...filters, campaign_id: campaignId, local_id: user.local_id } : undefined;
 }
 
 /** The campaign the filters name, else the default one; undefined when there is none at all. */

@@ -36,7 +36,7 @@ async function main() {
     const coordinator = { id: 1, role: 'coordinator', local_id: null } as SessionUser;
     const member = { id: 2, role: 'member', local_id: 7 } as SessionUser;
     for (const [who, user] of [['coordinator', coordinator], ['member', member]] as const) {
-      const scope = scopeFor(user, {}, campaign.id);
+      const scope = scopeFor(user, {}, campaign.id)!;
       const sent: { sql: string; bindings: unknown[] }[] = [];
       const listen = (q: { sql: string; bindings: unknown[] }) => sent.push(q);
       db.on('query', listen);

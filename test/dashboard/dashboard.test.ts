@@ -178,6 +178,13 @@ describe('a member', () => {
     expect(html).not.toContain('name="local"');
   });
 
+  test('without a local sees no figure at all', async () => {
+    const loner = await createUser(t.db, 'member');
+    const html = (await (await signIn(t.app, loner.email)).get('/dashboard').expect(200)).text;
+    expect(html).toContain('Your account is not in a local yet');
+    expect(html).not.toContain('figure-met');
+  });
+
   test('sees their local’s claims first in the worklist', async () => {
     const list = section((await memberA.get('/dashboard').expect(200)).text, 'id="worklist"');
     expect(list.indexOf('Quatre')).toBeLessThan(list.indexOf('Six'));
