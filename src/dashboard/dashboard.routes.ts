@@ -1,6 +1,5 @@
 import { Router } from 'express';
 import type { Knex } from 'knex';
-import { hasRole } from '../shared/auth-guards';
 import { filterParams, parseActivityFilters, PROVINCES } from '../shared/filters';
 import { text } from '../shared/validation';
 import { chosenCampaign, dashboard, filterChoices, scopeFor } from './dashboard.service';
@@ -24,7 +23,7 @@ export function dashboardRouter(db: Knex): Router {
     if (!scope) return res.render('dashboard/index', { choices, values: typed, campaign: null, noLocal: true });
     const figures = await dashboard(db, user, campaign, scope, req.query.page);
     res.render('dashboard/index', {
-      choices, campaign, figures, coordinator: hasRole(user, 'coordinator'),
+      choices, campaign, figures,
       values: { ...typed, campaign: String(campaign.id) },
       params: filterParams(scope),
       pageParams: filterParams({ ...parsed.value, campaign_id: campaign.id }),

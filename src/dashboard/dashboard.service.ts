@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import { Campaign, campaignChoices, defaultCampaign, findCampaign, listAsks } from '../campaigns/campaigns.repo';
+import { Campaign, campaignChoices, defaultCampaign, findCampaign } from '../campaigns/campaigns.repo';
 import { localChoices, targetChoices } from '../campaigns/targets.repo';
 import { claimRights } from '../campaigns/targets.service';
 import { hasRole } from '../shared/auth-guards';
@@ -34,25 +34,33 @@ export async function filterChoices(db: Db, user: SessionUser) {
   return { campaigns: await campaignChoices(db), locals: hasRole(user, 'coordinator') ? await localChoices(db) : [], parties };
 }
 
-/** Every figure of the dashboard, each from its own SQL aggregate. */
+/**
+ * Every figure of the dashboard, each from its own SQL aggregate. The queries are independent, so
+ * they run side by side on a pool (one after another on the embedded database's one connection).
+ */
 export async function dashboard(db: Db, user: SessionUser, campaign: Campaign, s: Scope, pageParam: unknown, today = todayInCanada()) {
   const periods = comparePeriods(s.from, s.to, today);
-  const current = await headline(db, s, periods.current, periods.current.asOf);
-  const previous = await headline(db, s, periods.previous, periods.previous.asOf);
-  // The pace is about the whole campaign so far, whatever dates are chosen.
-  const soFar = s.from || s.to ? await headline(db, s, {}, today) : current;
   const weeks = weekRange(campaign, s, today);
-  const pageInfo = paginate(pageParam, await countWorklist(db, s), WORKLIST_PAGE);
+  const [current, previous, soFar, coverageRows, stances, weekly, locals, silent, worklistTotal] = await Promise.all([
+    headline(db, s, periods.current, periods.current.asOf),
+    headline(db, s, periods.previous, periods.previous.asOf),
+    // The pace is about the whole campaign so far, whatever dates are chosen.
+    s.from || s.to ? headline(db, s, {}, today) : undefined,
+    coverage(db, s, periods.current),
+    stanceDistribution(db, s, periods.current),
+    meetingsPerWeek(db, s, weeks.from, weeks.to),
+    activityByLocal(db, s, s.from, s.to),
+    idle(db, s),
+    countWorklist(db, s),
+  ]);
+  const pageInfo = paginate(pageParam, worklistTotal, WORKLIST_PAGE);
+  const rows = await worklist(db, s, pageInfo);
+  const sofar = soFar ?? current;
   return {
-    periods, current, previous,
-    pace: pace(soFar.met, soFar.targets, campaign.starts_on, campaign.goal_date ?? campaign.ends_on, today),
-    coverage: await coverage(db, s, periods.current),
-    stances: await stanceDistribution(db, s, periods.current),
-    weekly: await meetingsPerWeek(db, s, weeks.from, weeks.to),
-    locals: await activityByLocal(db, s, s.from, s.to),
-    idle: await idle(db, s),
-    asks: await listAsks(db, campaign.id),
-    worklist: { pageInfo, rows: (await worklist(db, s, pageInfo)).map((r) => ({ ...r, ...claimRights(user, r.claimed_by_local_id) })) },
+    periods, current, previous, stances, weekly, locals, idle: silent,
+    pace: pace(sofar.met, sofar.targets, campaign.starts_on, campaign.goal_date ?? campaign.ends_on, today),
+    coverage: coverageRows,
+    worklist: { pageInfo, rows: rows.map((r) => ({ ...r, ...claimRights(user, r.claimed_by_local_id) })) },
   };
 }
 

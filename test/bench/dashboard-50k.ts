@@ -8,8 +8,9 @@
  * Measured on the 2-core development machine, PostgreSQL 16, 50,000 meetings, 343 MPs, 5,000 open
  * follow-ups (coordinator: 11 queries; slowest headline 17 ms, weekly 15 ms, headline of the
  * previous period 10 ms, activity by local 10 ms, every other query under 2 ms):
- *   coordinator, whole dashboard: median 64 ms (was 258 ms before the per-target index probes)
- *   member (one local):           median 37 ms
+ *   coordinator, whole dashboard: median 34 ms, max 53 ms (pool of 2; 64 ms with the queries in
+ *                                 sequence; 258 ms before the per-target index probes)
+ *   member (one local):           median 20 ms, max 28 ms
  * Targets met and the latest stance are one index probe per target (meetings_campaign_official_index,
  * meetings_latest_stance_index), so they do not grow with the number of meetings; the counts of
  * meetings, weeks and locals read the campaign's meetings once each and grow linearly.
