@@ -4,12 +4,11 @@ import { requireRole, safeReturnPath } from '../shared/auth-guards';
 import { NotFoundError } from '../shared/errors';
 import { PROVINCES } from '../shared/filters';
 import { flash } from '../shared/flash';
+import { LEVELS } from '../officials/import/rows';
 import { id, list, text } from '../shared/validation';
 import { campaignOr404 } from './campaigns.service';
 import { searchOfficialsForTargets, targetChoices } from './targets.repo';
 import { addTargets, changeClaim, dropTarget, TargetsToAdd } from './targets.service';
-
-const LEVELS = ['federal', 'senate', 'provincial', 'territorial', 'municipal'];
 
 /** Adding and removing a campaign's targets (coordinators), and claiming them (members and up). */
 export function targetsRouter(db: Knex): Router {
@@ -77,7 +76,7 @@ function parseTargetsToAdd(body: Record<string, unknown>): TargetsToAdd | undefi
     return officialIds.length ? { by: 'hand', officialIds } : undefined;
   }
   const level = text(body.level);
-  if (!LEVELS.includes(level)) return undefined;
+  if (!(LEVELS as readonly string[]).includes(level)) return undefined;
   const province = text(body.province).toUpperCase();
   const party = text(body.party).slice(0, 200);
   return { by: 'filter', filter: { level, province: PROVINCES.includes(province) ? province : undefined, party: party || undefined } };
