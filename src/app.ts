@@ -19,6 +19,8 @@ import { firstRun } from './auth/first-run';
 import { accountRouter } from './auth/account.routes';
 import { homeRouter } from './home/home.routes';
 import { officialsRouter } from './officials/officials.routes';
+import { campaignsRouter } from './campaigns/campaigns.routes';
+import { dashboardRouter } from './dashboard/dashboard.routes';
 
 export interface AppDeps {
   db: Knex;
@@ -80,6 +82,8 @@ export function createApp({ db, config, logger = createLogger(config.logLevel) }
   app.use(homeRouter(db));
   app.use(accountRouter(db));
   app.use(officialsRouter(db));
+  app.use(campaignsRouter(db));
+  app.use(dashboardRouter(db));
 
   app.use(notFound);
   app.use(errorHandler(logger));
