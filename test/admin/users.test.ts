@@ -127,6 +127,18 @@ describe('admin: users', () => {
     await agent.get('/admin/users').expect(200);
   });
 
+  test('every admin page renders in English and in French', async () => {
+    const local = await createLocal(t.db);
+    const pages = ['/admin/users', '/admin/users/new', `/admin/users/${admin.id}`, `/admin/users/${admin.id}/password`, '/admin/locals', '/admin/locals/new', `/admin/locals/${local.id}`];
+    const fr = await signIn(t.app, admin.email);
+    await fr.get('/language/fr').expect(303);
+    for (const path of pages) {
+      await agent.get(path).expect(200);
+      expect((await fr.get(path).expect(200)).text).toContain('<html lang="fr">');
+    }
+    await fr.get('/language/en').expect(303);
+  });
+
   test('anonymous visitors are sent to sign in', async () => {
     const res = await request(t.app).get('/admin/users');
     expect(res.status).toBe(303);
