@@ -8,7 +8,6 @@ import { ROOT_DIR } from '../../src/config';
 import { openEmbedded, openPostgres } from '../../src/db';
 import { adminUrl, templateName } from './databases';
 
-const TSX = path.join(ROOT_DIR, 'node_modules', '.bin', 'tsx');
 
 export interface Run { code: number | null; stdout: string; stderr: string }
 
@@ -23,9 +22,12 @@ function childEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
   return base;
 }
 
-/** Starts `tsx <script> …args` from the repository root, as `npm run` would. */
+/**
+ * Starts a TypeScript script from the repository root as `npm run` does (tsx), in one process
+ * (node --import tsx), so that its pid is the one signals reach.
+ */
 export function startScript(script: string, args: string[], env: Record<string, string | undefined> = {}): ChildProcess {
-  return spawn(TSX, [script, ...args], { cwd: ROOT_DIR, env: childEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
+  return spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT_DIR, env: childEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
 }
 
 /** Runs a script to the end, feeding `input` on standard input, and collects what it printed. */
