@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Knex } from 'knex';
 import type { Db } from '../db';
-import { ROOT_DIR } from '../config';
 
-export const SEEDS_DIR = path.join(ROOT_DIR, 'seeds');
+// seeds/ next to src/: the TypeScript sources under tsx, dist/seeds in a compiled build.
+export const SEEDS_DIR = path.join(__dirname, '..', '..', 'seeds');
 
 /** What a seed file can tell the person running `npm run db:seed`. */
 export interface SeedContext {
