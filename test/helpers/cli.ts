@@ -1,12 +1,11 @@
 import { spawn, ChildProcess } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Knex } from 'knex';
 import { ROOT_DIR } from '../../src/config';
 import { openEmbedded, openPostgres } from '../../src/db';
-import { adminUrl, templateName } from './databases';
+import { copyOfTemplate } from './db';
 
 
 export interface Run { code: number | null; stdout: string; stderr: string }
@@ -66,22 +65,13 @@ export async function cliDatabase(): Promise<CliDatabase> {
       async close() { fs.rmSync(dataDir, { recursive: true, force: true }); },
     };
   }
-  const name = `mpt_test_${process.env.MPT_TEST_RUN}_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = openPostgres(adminUrl(url), 1);
-  await admin.knex.raw(`CREATE DATABASE "${name}" TEMPLATE "${templateName()}"`);
-  await admin.close();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
+  const copy = await copyOfTemplate(url);
   return {
-    env: { DATABASE_URL: target.toString() },
+    env: { DATABASE_URL: copy.url },
     async inspect(fn) {
-      const db = openPostgres(target.toString(), 1);
+      const db = openPostgres(copy.url, 1);
       try { return await fn(db.knex); } finally { await db.close(); }
     },
-    async close() {
-      const again = openPostgres(adminUrl(url), 1);
-      await again.knex.raw(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await again.close();
-    },
+    close: () => copy.drop(),
   };
 }

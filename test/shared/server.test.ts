@@ -5,6 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { runScript, startScript } from '../helpers/cli';
+import { freePort } from '../e2e/server';
 
 jest.setTimeout(180_000); // the server creates its embedded database on first start
 
@@ -63,15 +64,6 @@ describe('the server process', () => {
     agent.destroy();
   }, 30_000);
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port: free } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(free));
-    }).on('error', reject);
-  });
-}
 
 function connect(to: number): Promise<void> {
   return new Promise((resolve, reject) => {
