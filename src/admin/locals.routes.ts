@@ -4,6 +4,7 @@ import { flash } from '../shared/flash';
 import { NotFoundError } from '../shared/errors';
 import { PROVINCES } from '../shared/filters';
 import { id } from '../shared/validation';
+import { takePendingForm } from '../shared/pending-form';
 import { findLocal, listLocalsWithCounts } from './locals.repo';
 import { createLocal, editLocal } from './locals.service';
 import { parseLocalForm } from './locals.validate';
@@ -24,30 +25,34 @@ export function adminLocalsRouter(db: Knex): Router {
     res.render('admin/locals', { localList: await listLocalsWithCounts(db) });
   });
 
-  router.get('/new', (_req, res) => {
-    res.render('admin/local-form', { local: null });
+  router.get('/new', (req, res) => {
+    res.render('admin/local-form', { local: null, values: takePendingForm(req) ?? {} });
   });
 
   router.post('/new', async (req, res) => {
     const form = parseLocalForm(req.body ?? {});
-    const result = form.ok ? await createLocal(db, req.user!.id, form.value) : form;
-    if (!result.ok) return res.status(422).render('admin/local-form', { local: null, values: form.ok ? form.value : form.values, errors: result.errors });
-    flash(req, 'success', req.t('admin:locals.created', { name: form.ok ? form.value.name : '' }));
+    const refuse = (values: object, errors: Record<string, string>) => res.status(422).render('admin/local-form', { local: null, values, errors });
+    if (!form.ok) return refuse(form.values, form.errors);
+    const result = await createLocal(db, req.user!.id, form.value);
+    if (!result.ok) return refuse(form.value, result.errors);
+    flash(req, 'success', req.t('admin:locals.created', { name: form.value.name }));
     res.redirect(303, '/admin/locals');
   });
 
   router.get('/:id', async (req, res) => {
     const local = await targetLocal(req);
-    res.render('admin/local-form', { local, values: local });
+    res.render('admin/local-form', { local, values: takePendingForm(req) ?? local });
   });
 
   router.post('/:id', async (req, res) => {
     const local = await targetLocal(req);
     const form = parseLocalForm(req.body ?? {});
-    const result = form.ok ? await editLocal(db, req.user!.id, local.id, form.value) : form;
+    const refuse = (values: object, errors: Record<string, string>) => res.status(422).render('admin/local-form', { local, values, errors });
+    if (!form.ok) return refuse(form.values, form.errors);
+    const result = await editLocal(db, req.user!.id, local.id, form.value);
     if (!result) throw new NotFoundError();
-    if (!result.ok) return res.status(422).render('admin/local-form', { local, values: form.ok ? form.value : form.values, errors: result.errors });
-    flash(req, 'success', req.t('admin:locals.saved', { name: form.ok ? form.value.name : '' }));
+    if (!result.ok) return refuse(form.value, result.errors);
+    flash(req, 'success', req.t('admin:locals.saved', { name: form.value.name }));
     res.redirect(303, '/admin/locals');
   });
 

@@ -4,6 +4,7 @@ import { flash } from '../shared/flash';
 import { NotFoundError } from '../shared/errors';
 import { paginate } from '../shared/pagination';
 import { id } from '../shared/validation';
+import { takePendingForm } from '../shared/pending-form';
 import { parseUserForm } from '../auth/users.validate';
 import { changePassword, createUser } from '../auth/users.service';
 import { countUsers, findUserById, listUsers } from '../auth/users.repo';
@@ -27,8 +28,8 @@ export function adminUsersRouter(db: Knex): Router {
     res.render('admin/users', { users: await listUsers(db, pageInfo), pageInfo });
   });
 
-  router.get('/new', async (_req, res) => {
-    res.render('admin/user-new', { values: { role: 'member' }, localList: await localChoices(db) });
+  router.get('/new', async (req, res) => {
+    res.render('admin/user-new', { values: takePendingForm(req) ?? { role: 'member' }, localList: await localChoices(db) });
   });
 
   router.post('/new', async (req, res) => {
@@ -46,18 +47,20 @@ export function adminUsersRouter(db: Knex): Router {
 
   router.get('/:id', async (req, res) => {
     const user = await targetUser(req);
-    res.render('admin/user-edit', { target: user, values: user, localList: await localChoices(db) });
+    const pending = takePendingForm(req);
+    const values = pending ? { ...pending, active: pending.active === 'on' } : user;
+    res.render('admin/user-edit', { target: user, values, localList: await localChoices(db) });
   });
 
   router.post('/:id', async (req, res) => {
     const user = await targetUser(req);
     const form = parseUserAccessForm(req.body ?? {});
-    const result = form.ok ? await changeUserAccess(db, req.user!.id, user.id, form.value) : form;
+    const refuse = async (values: object, errors: Record<string, string>) =>
+      res.status(422).render('admin/user-edit', { target: user, values, errors, localList: await localChoices(db) });
+    if (!form.ok) return refuse(form.values, form.errors);
+    const result = await changeUserAccess(db, req.user!.id, user.id, form.value);
     if (!result) throw new NotFoundError();
-    if (!result.ok) {
-      const values = form.ok ? form.value : form.values;
-      return res.status(422).render('admin/user-edit', { target: user, values, errors: result.errors, localList: await localChoices(db) });
-    }
+    if (!result.ok) return refuse(form.value, result.errors);
     flash(req, 'success', req.t(result.changed ? 'admin:users.saved' : 'admin:users.unchanged', { name: user.name }));
     res.redirect(303, '/admin/users');
   });

@@ -1,6 +1,6 @@
 import { startTestApp, TestApp } from '../helpers/app';
-import { createLocal, createUser } from '../helpers/factories';
-import { postForm, signIn, Agent } from '../helpers/session';
+import { createLocal, createUser, PASSWORD } from '../helpers/factories';
+import { csrfFrom, postForm, signIn, Agent } from '../helpers/session';
 
 let t: TestApp;
 let agent: Agent;
@@ -56,5 +56,19 @@ describe('admin: locals', () => {
     const event = await t.db('audit_events').where({ entity: 'local', entity_id: local.id }).first();
     expect(event).toMatchObject({ action: 'update', user_id: adminId, changes: { name: { from: 'Old name', to: 'New name' } } });
     await agent.get('/admin/locals/999999').expect(404);
+  });
+
+  test('a form sent after the session expired is put back after signing in again', async () => {
+    const admin = await createUser(t.db, 'admin');
+    const expiring = await signIn(t.app, admin.email);
+    const token = csrfFrom((await expiring.get('/admin/locals/new')).text);
+    await t.db('sessions').del();
+    const sent = await expiring.post('/admin/locals/new').type('form').send({ _csrf: token, name: 'Local 4400', union_name: 'CUPE' });
+    expect(sent.headers.location).toBe('/login');
+    const back = await postForm(expiring, '/login', { email: admin.email, password: PASSWORD });
+    expect(back.headers.location).toBe('/admin/locals/new');
+    const page = await expiring.get('/admin/locals/new').expect(200);
+    expect(page.text).toContain('value="Local 4400"');
+    expect(await t.db('locals').where({ name: 'Local 4400' }).first()).toBeUndefined();
   });
 });

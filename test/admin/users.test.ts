@@ -127,6 +127,15 @@ describe('admin: users', () => {
     await agent.get('/admin/users').expect(200);
   });
 
+  test('an administrator resetting their own password stays signed in here and nowhere else', async () => {
+    const self = await createUser(t.db, 'admin');
+    const here = await signIn(t.app, self.email);
+    const elsewhere = await signIn(t.app, self.email);
+    expect((await postForm(here, `/admin/users/${self.id}/password`, { new_password: 'my own new passphrase' })).status).toBe(303);
+    await here.get('/admin/users').expect(200);
+    expect((await elsewhere.get('/')).headers.location).toBe('/login');
+  });
+
   test('every admin page renders in English and in French', async () => {
     const local = await createLocal(t.db);
     const pages = ['/admin/users', '/admin/users/new', `/admin/users/${admin.id}`, `/admin/users/${admin.id}/password`, '/admin/locals', '/admin/locals/new', `/admin/locals/${local.id}`];
