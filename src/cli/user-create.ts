@@ -1,7 +1,7 @@
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
-import { openDatabase, migrateLatest } from '../db';
+import { openDatabase, migrateLatest, Db } from '../db';
 import { translator } from '../i18n/i18n';
 import { parseUserForm, UserInput } from '../auth/users.validate';
 import { createUser } from '../auth/users.service';
@@ -63,7 +63,7 @@ async function readPassword(): Promise<string> {
   return '';
 }
 
-async function resolveLocal(db: Parameters<typeof localChoices>[0], key: string): Promise<number> {
+async function resolveLocal(db: Db, key: string): Promise<number> {
   const local = await findLocalByIdOrName(db, key.trim());
   if (local) return local.id;
   const known = (await localChoices(db)).map((l) => `${l.id} ${l.name}`);
