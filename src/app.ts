@@ -19,6 +19,7 @@ import { firstRun } from './auth/first-run';
 import { accountRouter } from './auth/account.routes';
 import { homeRouter } from './home/home.routes';
 import { adminRouter } from './admin/admin.routes';
+import { officialsRouter } from './officials/officials.routes';
 
 export interface AppDeps {
   db: Knex;
@@ -80,6 +81,7 @@ export function createApp({ db, config, logger = createLogger(config.logLevel) }
   app.use(homeRouter(db));
   app.use(accountRouter(db));
   app.use('/admin', adminRouter(db));
+  app.use(officialsRouter(db));
 
   app.use(notFound);
   app.use(errorHandler(logger));
