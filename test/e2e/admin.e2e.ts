@@ -1,32 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { startServer, RunningServer } from './server';
-import { launchBrowser, newContext, axeViolations, scrollsSideways, PHONE } from './browser';
+import { trackerAndBrowser, newContext, axeViolations, scrollsSideways, setUpFirstAdmin, PHONE } from './browser';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const tracker = trackerAndBrowser();
 
 test('an administrator adds a local and a member on a phone; every admin page is accessible and fits', async () => {
-  const context = await newContext(browser, PHONE);
+  const context = await newContext(tracker.browser(), PHONE);
   const page = await context.newPage();
   const check = async () => {
     expect(await axeViolations(page)).toEqual([]);
     expect(await scrollsSideways(page)).toBe(false);
   };
-  await page.goto(server.url);
-  await page.getByLabel('Name').fill('Ada Admin');
-  await page.getByLabel('Email').fill('ada@example.org');
-  await page.getByLabel('Password').fill('a long enough passphrase');
-  await page.getByRole('button', { name: 'Create the administrator' }).click();
-  await page.waitForURL(`${server.url}/`);
+  await setUpFirstAdmin(page, tracker.server().url);
 
   await page.getByRole('link', { name: 'Admin', exact: true }).click();
   await page.getByRole('link', { name: 'Locals', exact: true }).click();
@@ -37,7 +20,7 @@ test('an administrator adds a local and a member on a phone; every admin page is
   await page.getByLabel('Name').fill('Section locale 301 Montréal');
   await page.getByLabel('Province or territory').selectOption('QC');
   await page.getByRole('button', { name: 'Create the local' }).click();
-  await page.waitForURL(`${server.url}/admin/locals`);
+  await page.waitForURL(`${tracker.server().url}/admin/locals`);
   await check();
 
   await page.getByRole('link', { name: 'Users', exact: true }).click();
@@ -50,14 +33,14 @@ test('an administrator adds a local and a member on a phone; every admin page is
   await check();
   await page.getByLabel('Password').fill('a fine long passphrase');
   await page.getByRole('button', { name: 'Create the user' }).click();
-  await page.waitForURL(`${server.url}/admin/users`);
+  await page.waitForURL(`${tracker.server().url}/admin/users`);
   await check();
 
   await page.getByRole('link', { name: 'Bea Member' }).click();
   await check();
   await page.getByLabel('Active (can sign in)').uncheck();
   await page.getByRole('button', { name: 'Save the changes' }).click();
-  await page.waitForURL(`${server.url}/admin/users`);
+  await page.waitForURL(`${tracker.server().url}/admin/users`);
   await expect(page.getByRole('row', { name: /Bea Member/ }).textContent()).resolves.toContain('Deactivated');
   await page.getByRole('link', { name: 'Bea Member' }).click();
   await page.getByRole('link', { name: 'Reset the password' }).click();
