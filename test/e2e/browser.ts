@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { chromium, Browser, BrowserContext, Page } from 'playwright-core';
+import { startServer, RunningServer } from './server';
 
 /** Debian's Chromium, never a downloaded browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -37,4 +38,29 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 /** True when the page is wider than the window (the user would have to scroll sideways). */
 export function scrollsSideways(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+}
+
+/** On a fresh tracker: creates the first administrator (Ada Admin) through the setup page, signed in after. */
+export async function setUpFirstAdmin(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Name').fill('Ada Admin');
+  await page.getByLabel('Email').fill('ada@example.org');
+  await page.getByLabel('Password').fill('a long enough passphrase');
+  await page.getByRole('button', { name: 'Create the administrator' }).click();
+  await page.waitForURL(`${url}/`);
+}
+
+/** A fresh tracker and a browser for this test file, started before its tests and stopped after. */
+export function trackerAndBrowser(): { server: () => RunningServer; browser: () => Browser } {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return { server: () => server!, browser: () => browser! };
 }

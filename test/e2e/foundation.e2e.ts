@@ -1,24 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { startServer, RunningServer } from './server';
-import { launchBrowser, newContext, axeViolations, scrollsSideways, PHONE } from './browser';
+import { trackerAndBrowser, newContext, axeViolations, scrollsSideways, PHONE } from './browser';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const tracker = trackerAndBrowser();
 
 test('a newcomer sets up the first administrator and lands signed in, on a phone, with no accessibility violation', async () => {
-  const context = await newContext(browser, PHONE);
+  const context = await newContext(tracker.browser(), PHONE);
   const page = await context.newPage();
-  await page.goto(server.url);
-  expect(page.url()).toBe(`${server.url}/setup`);
+  await page.goto(tracker.server().url);
+  expect(page.url()).toBe(`${tracker.server().url}/setup`);
   expect(await axeViolations(page)).toEqual([]);
   expect(await scrollsSideways(page)).toBe(false);
 
@@ -27,7 +15,7 @@ test('a newcomer sets up the first administrator and lands signed in, on a phone
   await page.getByLabel('Password').fill('a long enough passphrase');
   await page.getByRole('button', { name: 'Create the administrator' }).click();
 
-  await page.waitForURL(`${server.url}/`);
+  await page.waitForURL(`${tracker.server().url}/`);
   await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Hello, Ada Admin');
   expect(await axeViolations(page)).toEqual([]);
   expect(await scrollsSideways(page)).toBe(false);

@@ -1,20 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { startServer, RunningServer } from './server';
-import { launchBrowser, newContext, axeViolations, scrollsSideways, PHONE } from './browser';
+import type { Page } from 'playwright-core';
+import { trackerAndBrowser, newContext, axeViolations, scrollsSideways, setUpFirstAdmin, PHONE } from './browser';
 
 const FIXTURE = '/work/shared/fixtures/house-of-commons-mps-2021-10.csv';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const tracker = trackerAndBrowser();
 
 async function expectUsable(page: Page) {
   expect(await axeViolations(page)).toEqual([]);
@@ -24,16 +13,11 @@ async function expectUsable(page: Page) {
 }
 
 test('on a phone, a coordinator loads the real House of Commons file, then finds an MP in the directory', async () => {
-  const context = await newContext(browser, PHONE);
+  const context = await newContext(tracker.browser(), PHONE);
   const page = await context.newPage();
-  await page.goto(server.url);
-  await page.getByLabel('Name').fill('Ada Admin');
-  await page.getByLabel('Email').fill('ada@example.org');
-  await page.getByLabel('Password').fill('a long enough passphrase');
-  await page.getByRole('button', { name: 'Create the administrator' }).click();
-  await page.waitForURL(`${server.url}/`);
+  await setUpFirstAdmin(page, tracker.server().url);
 
-  await page.goto(`${server.url}/officials/imports`);
+  await page.goto(`${tracker.server().url}/officials/imports`);
   await expectUsable(page);
   await page.getByLabel('CSV file').setInputFiles(FIXTURE);
   await page.getByRole('button', { name: 'Upload and preview' }).click();
@@ -43,7 +27,7 @@ test('on a phone, a coordinator loads the real House of Commons file, then finds
   await page.getByRole('button', { name: 'Apply this import' }).click();
   await expect(page.getByRole('status').first().textContent()).resolves.toContain('338 added');
 
-  await page.goto(`${server.url}/officials`);
+  await page.goto(`${tracker.server().url}/officials`);
   await page.getByLabel('Name or riding').fill('chateauguay lacolle');
   await page.getByRole('button', { name: 'Show officials' }).click();
   await expect(page.getByRole('link', { name: "Patrick O'Hara" }).count()).resolves.toBe(1);
