@@ -12,7 +12,7 @@ const knexConfig: Knex.Config = {
   client: 'pg',
   connection: config.databaseUrl,
   migrations: { directory: MIGRATIONS_DIR, loadExtensions: ['.ts'] },
-  seeds: { directory: './seeds', loadExtensions: ['.ts'] },
+  // Demo data: `npm run db:seed` (src/cli/seed.ts), whose seeds take a context the knex CLI does not pass.
 };
 
 export default knexConfig;

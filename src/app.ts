@@ -18,6 +18,10 @@ import { authRouter } from './auth/auth.routes';
 import { firstRun } from './auth/first-run';
 import { accountRouter } from './auth/account.routes';
 import { homeRouter } from './home/home.routes';
+import { adminRouter } from './admin/admin.routes';
+import { officialsRouter } from './officials/officials.routes';
+import { campaignsRouter } from './campaigns/campaigns.routes';
+import { dashboardRouter } from './dashboard/dashboard.routes';
 import { reportsRouter } from './reports/reports.routes';
 
 export interface AppDeps {
@@ -79,6 +83,10 @@ export function createApp({ db, config, logger = createLogger(config.logLevel) }
   app.use(csrfProtection);
   app.use(homeRouter(db));
   app.use(accountRouter(db));
+  app.use('/admin', adminRouter(db));
+  app.use(officialsRouter(db));
+  app.use(campaignsRouter(db));
+  app.use(dashboardRouter(db));
   app.use('/reports', reportsRouter(db));
 
   app.use(notFound);

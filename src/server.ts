@@ -42,7 +42,12 @@ function installShutdown(server: Server, database: Database, timeoutMs: number, 
       server.closeAllConnections();
     }, timeoutMs);
     force.unref();
+    // A kept-alive connection becomes idle once its last response is sent; close it then, or an idle
+    // browser would hold the process until the shutdown timeout.
+    const closeIdle = setInterval(() => server.closeIdleConnections(), 100);
+    closeIdle.unref();
     server.close(() => {
+      clearInterval(closeIdle);
       database.close()
         .then(() => { logger.info('stopped'); process.exit(0); })
         .catch((err) => { logger.error({ err }, 'database did not close cleanly'); process.exit(1); });

@@ -40,9 +40,17 @@ export async function updateUser(db: Db, id: number, changes: Partial<NewUser & 
   await db('users').where({ id }).update({ ...changes, updated_at: db.fn.now() });
 }
 
-export function listUsers(db: Db) {
+export async function countUsers(db: Db): Promise<number> {
+  const row = await db('users').first(db.raw('count(*)::int as n'));
+  return row.n;
+}
+
+/** One page of users with their local's name, by name. */
+export function listUsers(db: Db, page: { limit: number; offset: number }) {
   return db('users as u')
     .leftJoin('locals as l', 'l.id', 'u.local_id')
-    .orderBy('u.name')
+    .orderByRaw('lower(u.name), u.id')
+    .limit(page.limit)
+    .offset(page.offset)
     .select('u.id', 'u.email', 'u.name', 'u.role', 'u.active', 'u.local_id', 'u.last_login_at', 'l.name as local_name');
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import i18next, { i18n, TFunction } from 'i18next';
+import { ROOT_DIR } from '../config';
 
 export const LANGUAGES = ['en', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -9,7 +10,8 @@ export const DEFAULT_LANGUAGE: Language = 'en';
 /** Locale tags for Intl: Canadian English and Canadian French. */
 const LOCALE_TAG: Record<Language, string> = { en: 'en-CA', fr: 'fr-CA' };
 
-const SRC_DIR = path.join(__dirname, '..');
+// The catalogues are read from the source tree, so that a compiled build finds them too.
+const SRC_DIR = path.join(ROOT_DIR, 'src');
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);

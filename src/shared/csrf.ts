@@ -1,7 +1,7 @@
 import { csrfSync } from 'csrf-sync';
 import type { Request, RequestHandler } from 'express';
 
-const { csrfSynchronisedProtection } = csrfSync({
+const { csrfSynchronisedProtection, generateToken } = csrfSync({
   getTokenFromRequest: (req: Request) =>
     (req.body?._csrf as string | undefined) ?? (req.headers['x-csrf-token'] as string | undefined),
 });
@@ -17,3 +17,8 @@ export const csrfProtection: RequestHandler = (req, res, next) => {
     next();
   });
 };
+
+/** The session's token, for a page rendered outside csrfProtection (an error page's sign-out button). */
+export function csrfTokenFor(req: Request): string | undefined {
+  return req.session ? generateToken(req) : undefined;
+}

@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from './logger';
 import { HttpError, isDatabaseUnavailable } from './errors';
-import { translator } from '../i18n/i18n';
+import { formatters, translator } from '../i18n/i18n';
+import { csrfTokenFor } from './csrf';
 
 export const notFound: RequestHandler = (req, res) => {
   res.status(404).render('errors/error', { status: 404, messageKey: 'shared:errors.notFound', errorId: null });
@@ -28,7 +29,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     else logger.info({ status, method: req.method, url: req.originalUrl }, 'request refused');
 
     if (res.headersSent) return req.socket.destroy();
-    if (!res.locals.t) Object.assign(res.locals, { t: translator('en'), lang: 'en', otherLang: 'fr', currentUrl: req.originalUrl, flash: [] });
+    // The error may come before the page's usual locals were set (a refused CSRF token, a body too large).
+    if (!res.locals.t) Object.assign(res.locals, { t: translator('en'), lang: 'en', otherLang: 'fr', fmt: formatters('en'), currentUrl: req.originalUrl, flash: [], user: undefined });
+    res.locals.csrfToken ??= csrfTokenFor(req);
     res.status(status).set('Cache-Control', 'no-store');
     res.render('errors/error', { status, messageKey, errorId }, (renderErr: Error | null, html?: string) => {
       if (renderErr) {

@@ -13,7 +13,7 @@ export interface ActivityFilters {
 
 export type FilterResult = { ok: true; value: ActivityFilters } | { ok: false; errors: Record<string, string> };
 
-const PROVINCES = ['AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT'];
+export const PROVINCES = ['AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT'];
 
 /** Reads ?campaign=&province=&party=&local=&from=&to= ; a malformed value is an error, not ignored. */
 export function parseActivityFilters(query: Record<string, unknown>): FilterResult {

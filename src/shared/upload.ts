@@ -12,6 +12,8 @@ declare module 'express-serve-static-core' {
 
 const parser = multer({
   storage: multer.memoryStorage(),
+  // Browsers send file names as UTF-8; busboy's default (latin1) would turn "députés.csv" into mojibake.
+  defParamCharset: 'utf8',
   limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 50, fieldSize: 64 * 1024 },
 }).any();
 

@@ -1,0 +1,16 @@
+import type { Db } from '../src/db';
+import type { SeedContext } from '../src/cli/seed-runner';
+
+export const DEMO_LOCALS = [
+  { name: 'Local 79 Toronto', union_name: 'CUPE', province: 'ON' },
+  { name: 'Section locale 301 Montréal', union_name: 'SCFP', province: 'QC' },
+  { name: 'Local 873 Vancouver', union_name: 'CUPE', province: 'BC' },
+  { name: 'Local 2204 Halifax', union_name: 'CUPE', province: 'NS' },
+];
+
+/** A few locals across the country. */
+export async function seed(db: Db, ctx: SeedContext): Promise<void> {
+  const inserted = await db('locals').insert(DEMO_LOCALS).onConflict().ignore().returning('name');
+  ctx.added(inserted.length);
+  if (inserted.length) ctx.say(`${inserted.length} local(s): ${inserted.map((l: { name: string }) => l.name).join(', ')}`);
+}

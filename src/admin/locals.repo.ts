@@ -1,0 +1,53 @@
+import type { Db } from '../db';
+
+export interface LocalRow {
+  id: number;
+  name: string;
+  union_name: string | null;
+  province: string | null;
+}
+
+export type LocalFields = Omit<LocalRow, 'id'>;
+
+const COLUMNS = ['id', 'name', 'union_name', 'province'];
+
+/** Every local with how many users belong to it, counted in SQL. */
+export function listLocalsWithCounts(db: Db) {
+  return db('locals as l')
+    .leftJoin('users as u', 'u.local_id', 'l.id')
+    .groupBy('l.id')
+    .orderByRaw('lower(l.name)')
+    .select('l.id', 'l.name', 'l.union_name', 'l.province', db.raw('count(u.id)::int as users'));
+}
+
+/** Id and name of every local, for a choice list. */
+export function localChoices(db: Db): Promise<{ id: number; name: string }[]> {
+  return db('locals').orderByRaw('lower(name)').select('id', 'name');
+}
+
+export function findLocal(db: Db, id: number): Promise<LocalRow | undefined> {
+  return db('locals').where({ id }).first(COLUMNS);
+}
+
+/** A local by its id ("12") or its name, any case: what the command line accepts for --local. */
+export function findLocalByIdOrName(db: Db, key: string): Promise<LocalRow | undefined> {
+  const q = db('locals').whereRaw('lower(name) = lower(?)', [key]);
+  if (/^\d{1,9}$/.test(key)) q.orWhere({ id: Number(key) });
+  return q.orderByRaw('lower(name) = lower(?) desc', [key]).first(COLUMNS);
+}
+
+export async function localNameTaken(db: Db, name: string, exceptId?: number): Promise<boolean> {
+  const row = await db('locals').whereRaw('lower(name) = lower(?)', [name])
+    .modify((q) => { if (exceptId) q.whereNot({ id: exceptId }); })
+    .first('id');
+  return !!row;
+}
+
+export async function insertLocal(db: Db, fields: LocalFields): Promise<LocalRow> {
+  const [row] = await db('locals').insert(fields).returning(COLUMNS);
+  return row;
+}
+
+export async function updateLocal(db: Db, id: number, fields: LocalFields): Promise<void> {
+  await db('locals').where({ id }).update({ ...fields, updated_at: db.fn.now() });
+}

@@ -1,0 +1,60 @@
+import { Router, Request } from 'express';
+import type { Knex } from 'knex';
+import { flash } from '../shared/flash';
+import { NotFoundError } from '../shared/errors';
+import { PROVINCES } from '../shared/filters';
+import { id } from '../shared/validation';
+import { takePendingForm } from '../shared/pending-form';
+import { findLocal, listLocalsWithCounts } from './locals.repo';
+import { createLocal, editLocal } from './locals.service';
+import { parseLocalForm } from './locals.validate';
+
+/** Administrators list the union's locals, create them and rename them. */
+export function adminLocalsRouter(db: Knex): Router {
+  const router = Router();
+  router.use((_req, res, next) => { res.locals.provinces = PROVINCES; next(); });
+
+  async function targetLocal(req: Request) {
+    const localId = id(req.params.id);
+    const local = localId ? await findLocal(db, localId) : undefined;
+    if (!local) throw new NotFoundError();
+    return local;
+  }
+
+  router.get('/', async (_req, res) => {
+    res.render('admin/locals', { localList: await listLocalsWithCounts(db) });
+  });
+
+  router.get('/new', (req, res) => {
+    res.render('admin/local-form', { local: null, values: takePendingForm(req) ?? {} });
+  });
+
+  router.post('/new', async (req, res) => {
+    const form = parseLocalForm(req.body ?? {});
+    const refuse = (values: object, errors: Record<string, string>) => res.status(422).render('admin/local-form', { local: null, values, errors });
+    if (!form.ok) return refuse(form.values, form.errors);
+    const result = await createLocal(db, req.user!.id, form.value);
+    if (!result.ok) return refuse(form.value, result.errors);
+    flash(req, 'success', req.t('admin:locals.created', { name: form.value.name }));
+    res.redirect(303, '/admin/locals');
+  });
+
+  router.get('/:id', async (req, res) => {
+    const local = await targetLocal(req);
+    res.render('admin/local-form', { local, values: takePendingForm(req) ?? local });
+  });
+
+  router.post('/:id', async (req, res) => {
+    const local = await targetLocal(req);
+    const form = parseLocalForm(req.body ?? {});
+    const refuse = (values: object, errors: Record<string, string>) => res.status(422).render('admin/local-form', { local, values, errors });
+    if (!form.ok) return refuse(form.values, form.errors);
+    const result = await editLocal(db, req.user!.id, local.id, form.value);
+    if (!result) throw new NotFoundError();
+    if (!result.ok) return refuse(form.value, result.errors);
+    flash(req, 'success', req.t('admin:locals.saved', { name: form.value.name }));
+    res.redirect(303, '/admin/locals');
+  });
+
+  return router;
+}

@@ -1,0 +1,72 @@
+import type { Db } from '../db';
+import type { AskInput, CampaignInput } from './campaigns.validate';
+
+/** A campaign row: the form's fields (asks apart) and its id. */
+export type Campaign = { id: number } & Omit<CampaignInput, 'asks'>;
+
+const COLUMNS = ['id', 'name', 'ask', 'starts_on', 'ends_on', 'goal', 'goal_date', 'active', 'is_default'];
+
+/** Every campaign with its count of sitting targets, the default and active ones first. */
+export function listCampaigns(db: Db) {
+  return db('campaigns as c')
+    .orderBy([{ column: 'c.is_default', order: 'desc' }, { column: 'c.active', order: 'desc' }, { column: 'c.starts_on', order: 'desc', nulls: 'last' }, { column: 'c.id', order: 'desc' }])
+    .select(COLUMNS.map((c) => `c.${c}`))
+    .select(db.raw(`(SELECT count(*)::int FROM campaign_targets t JOIN officials o ON o.id = t.official_id
+      WHERE t.campaign_id = c.id AND o.end_date IS NULL) AS targets`));
+}
+
+/** The campaigns to choose from in a filter or a form: id and name. */
+export function campaignChoices(db: Db): Promise<{ id: number; name: string; active: boolean }[]> {
+  return db('campaigns').orderBy([{ column: 'is_default', order: 'desc' }, { column: 'active', order: 'desc' }, { column: 'id', order: 'desc' }])
+    .select('id', 'name', 'active');
+}
+
+export function findCampaign(db: Db, id: number): Promise<Campaign | undefined> {
+  return db('campaigns').where({ id }).first(COLUMNS);
+}
+
+/** The default campaign, else the most recent active one: what the dashboard opens on. */
+export function defaultCampaign(db: Db): Promise<Campaign | undefined> {
+  return db('campaigns').orderBy([{ column: 'is_default', order: 'desc' }, { column: 'active', order: 'desc' }, { column: 'id', order: 'desc' }]).first(COLUMNS);
+}
+
+export function listAsks(db: Db, campaignId: number): Promise<{ id: number; text: string; position: number }[]> {
+  return db('campaign_asks').where({ campaign_id: campaignId }).orderBy(['position', 'id']).select('id', 'text', 'position');
+}
+
+type CampaignRow = Omit<Campaign, 'id'>;
+
+export async function insertCampaign(db: Db, row: CampaignRow & { created_by: number }): Promise<Campaign> {
+  const [campaign] = await db('campaigns').insert(row).returning(COLUMNS);
+  return campaign;
+}
+
+export async function updateCampaign(db: Db, id: number, row: CampaignRow): Promise<void> {
+  await db('campaigns').where({ id }).update({ ...row, updated_at: db.fn.now() });
+}
+
+/** Only one campaign is the default: the old one is cleared before the new one is set. */
+export async function clearDefault(db: Db, exceptId?: number): Promise<void> {
+  await db('campaigns').where({ is_default: true })
+    .modify((q) => { if (exceptId) q.whereNot({ id: exceptId }); })
+    .update({ is_default: false, updated_at: db.fn.now() });
+}
+
+export async function anyDefault(db: Db): Promise<boolean> {
+  return !!(await db('campaigns').where({ is_default: true }).first('id'));
+}
+
+/**
+ * Makes the campaign's asks exactly `asks`, in that order. An ask kept from before keeps its id, so
+ * the meetings that raised it still point at it; an ask left out is removed.
+ */
+export async function replaceAsks(db: Db, campaignId: number, asks: AskInput[]): Promise<void> {
+  const existing = new Set((await listAsks(db, campaignId)).map((a) => a.id));
+  const kept = asks.filter((a) => a.id !== null && existing.has(a.id)).map((a) => a.id as number);
+  await db('campaign_asks').where({ campaign_id: campaignId }).whereNotIn('id', kept).delete();
+  const rows = asks.map((ask, index) => ({ id: ask.id, campaign_id: campaignId, text: ask.text, position: index + 1 }));
+  const updates = rows.filter((r) => r.id !== null && kept.includes(r.id));
+  const inserts = rows.filter((r) => !(r.id !== null && kept.includes(r.id))).map(({ id: _id, ...r }) => r);
+  if (updates.length) await db('campaign_asks').insert(updates).onConflict('id').merge(['text', 'position', 'updated_at']);
+  if (inserts.length) await db('campaign_asks').insert(inserts);
+}

@@ -1,0 +1,84 @@
+import { Router, Request, Response } from 'express';
+import type { Knex } from 'knex';
+import { requireRole } from '../shared/auth-guards';
+import { flash } from '../shared/flash';
+import { paginate } from '../shared/pagination';
+import { takePendingForm } from '../shared/pending-form';
+import { text } from '../shared/validation';
+import { listAsks, listCampaigns } from './campaigns.repo';
+import { campaignOr404, saveCampaign } from './campaigns.service';
+import { askRows, EMPTY_ASK_ROWS, parseCampaignForm } from './campaigns.validate';
+import { countTargets, listTargets } from './targets.repo';
+import { targetsRouter } from './targets.routes';
+
+const TARGETS_PER_PAGE = 50;
+
+/** Campaigns, their asks, goals and targets: run by coordinators and admins. */
+export function campaignsRouter(db: Knex): Router {
+  const router = Router();
+  const coordinator = requireRole('coordinator');
+
+  router.get('/campaigns', coordinator, async (_req, res) => {
+    res.render('campaigns/index', { campaigns: await listCampaigns(db) });
+  });
+
+  router.get('/campaigns/new', coordinator, (req, res) => {
+    const pending = takePendingForm(req);
+    renderForm(res, null, pending ? rawValues(pending) : { active: true, asks: [] });
+  });
+
+  router.post('/campaigns/new', coordinator, (req, res) => save(req, res, null));
+
+  router.get('/campaigns/:id', coordinator, async (req, res) => {
+    const campaign = await campaignOr404(db, req.params.id);
+    const counts = await countTargets(db, campaign.id);
+    const pageInfo = paginate(req.query.page, counts.all, TARGETS_PER_PAGE);
+    res.render('campaigns/show', {
+      campaign, counts, pageInfo,
+      asks: await listAsks(db, campaign.id),
+      targets: await listTargets(db, campaign.id, pageInfo),
+    });
+  });
+
+  router.get('/campaigns/:id/edit', coordinator, async (req, res) => {
+    const campaign = await campaignOr404(db, req.params.id);
+    const pending = takePendingForm(req);
+    if (pending) return renderForm(res, campaign, rawValues(pending));
+    const asks = (await listAsks(db, campaign.id)).map((a) => ({ id: String(a.id), text: a.text, position: String(a.position) }));
+    renderForm(res, campaign, { ...campaign, starts_on: campaign.starts_on ?? '', ends_on: campaign.ends_on ?? '', goal_date: campaign.goal_date ?? '', asks });
+  });
+
+  router.post('/campaigns/:id/edit', coordinator, async (req, res) => save(req, res, await campaignOr404(db, req.params.id)));
+
+  router.use(targetsRouter(db));
+
+  /** "Add rows" re-shows the form with more empty ask rows and saves nothing: no script needed. */
+  async function save(req: Request, res: Response, campaign: { id: number; name: string } | null) {
+    if (text(req.body.add_rows)) {
+      const rows = askRows(req.body.asks);
+      const empty = rows.filter((a) => !a.text).length;
+      return renderForm(res, campaign, rawValues(req.body), {}, empty + EMPTY_ASK_ROWS);
+    }
+    const form = parseCampaignForm(req.body);
+    if (!form.ok) return renderForm(res.status(422), campaign, form.values, form.errors);
+    const result = await saveCampaign(db, req.user!.id, campaign?.id ?? null, form.value);
+    if (!result.ok) return renderForm(res.status(422), campaign, rawValues(req.body), result.errors);
+    flash(req, 'success', req.t(campaign ? 'campaigns:updated' : 'campaigns:created', { name: form.value.name }));
+    res.redirect(303, `/campaigns/${result.id}`);
+  }
+
+  return router;
+}
+
+/** What the user typed, to show back (never req.body itself). */
+function rawValues(body: Record<string, unknown>) {
+  const form = parseCampaignForm(body);
+  return form.ok ? { ...form.value, asks: askRows(body.asks) } : form.values;
+}
+
+function renderForm(res: Response, campaign: { id: number; name: string } | null, values: Record<string, unknown>,
+  errors: Record<string, string> = {}, emptyRows = EMPTY_ASK_ROWS) {
+  const filled = ((values.asks as { text: string }[] | undefined) ?? []).filter((a) => a.text);
+  const rows = [...filled, ...Array.from({ length: emptyRows }, () => ({ id: '', text: '', position: '' }))];
+  res.render('campaigns/form', { campaign, values: { ...values, asks: rows }, errors });
+}

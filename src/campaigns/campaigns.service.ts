@@ -1,0 +1,44 @@
+import type { Db } from '../db';
+import { changedFields, recordAudit } from '../shared/audit.repo';
+import { NotFoundError } from '../shared/errors';
+import { id } from '../shared/validation';
+import { anyDefault, Campaign, clearDefault, findCampaign, insertCampaign, listAsks, replaceAsks, updateCampaign } from './campaigns.repo';
+import type { CampaignInput } from './campaigns.validate';
+
+export type SaveResult = { ok: true; id: number } | { ok: false; errors: Record<string, string> };
+
+/**
+ * Creates (id null) or updates a campaign and its asks in one transaction. Exactly one campaign is
+ * the default for new meetings: the first one becomes it, making another the default moves it, and
+ * the default cannot simply be unticked (there would be none).
+ */
+export async function saveCampaign(db: Db, actorId: number, id: number | null, input: CampaignInput): Promise<SaveResult> {
+  const { asks, ...row } = input;
+  return db.transaction(async (trx): Promise<SaveResult> => {
+    const before = id ? await findCampaign(trx, id) : undefined;
+    if (id && !before) throw new NotFoundError();
+    if (before?.is_default && !row.is_default) return { ok: false as const, errors: { is_default: 'campaigns:errors.defaultKept' } };
+    if (!before && !(await anyDefault(trx)) && row.active) row.is_default = true;
+    if (row.is_default) await clearDefault(trx, id ?? undefined);
+    let campaignId: number;
+    if (before) {
+      await updateCampaign(trx, before.id, row);
+      campaignId = before.id;
+    } else {
+      campaignId = (await insertCampaign(trx, { ...row, created_by: actorId })).id;
+    }
+    const oldAsks = before ? (await listAsks(trx, campaignId)).map((a) => a.text) : [];
+    await replaceAsks(trx, campaignId, asks);
+    const changes = changedFields({ ...(before ?? {}), asks: oldAsks }, { ...row, asks: asks.map((a) => a.text) });
+    await recordAudit(trx, { user_id: actorId, action: before ? 'update' : 'create', entity: 'campaign', entity_id: campaignId, changes });
+    return { ok: true as const, id: campaignId };
+  });
+}
+
+/** The campaign a URL names, or 404. */
+export async function campaignOr404(db: Db, param: unknown): Promise<Campaign> {
+  const campaignId = id(param);
+  const campaign = campaignId ? await findCampaign(db, campaignId) : undefined;
+  if (!campaign) throw new NotFoundError();
+  return campaign;
+}

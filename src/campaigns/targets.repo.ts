@@ -1,0 +1,99 @@
+import type { Db } from '../db';
+import { likeEscape, searchTerms } from '../shared/fold';
+
+export interface TargetFilter {
+  level: string;
+  province?: string;
+  party?: string;
+}
+
+/** Inserts as targets the officials a query selects; already-targeted ones are left as they are. */
+async function insertTargets(db: Db, campaignId: number, officials: ReturnType<Db>): Promise<number> {
+  const pick = officials.clearSelect().select(db.raw('?::int', [campaignId]), 'officials.id');
+  const result = await db.raw('INSERT INTO campaign_targets (campaign_id, official_id) ? ON CONFLICT DO NOTHING', [pick]);
+  return result.rowCount ?? 0;
+}
+
+/** Every sitting official of a level (and province, party) becomes a target. */
+export function addTargetsByFilter(db: Db, campaignId: number, f: TargetFilter): Promise<number> {
+  return insertTargets(db, campaignId, db('officials').whereNull('end_date').where('level', f.level)
+    .modify((q) => {
+      if (f.province) q.where('province', f.province);
+      if (f.party) q.where('party', f.party);
+    }));
+}
+
+export function addTargetsById(db: Db, campaignId: number, officialIds: number[]): Promise<number> {
+  if (!officialIds.length) return Promise.resolve(0);
+  return insertTargets(db, campaignId, db('officials').whereIn('id', officialIds));
+}
+
+export async function removeTarget(db: Db, campaignId: number, officialId: number): Promise<boolean> {
+  return (await db('campaign_targets').where({ campaign_id: campaignId, official_id: officialId }).delete()) > 0;
+}
+
+/** The target, locked until the transaction ends so that two claims cannot both win. */
+export function findTarget(db: Db, campaignId: number, officialId: number) {
+  return db('campaign_targets').forUpdate().where({ campaign_id: campaignId, official_id: officialId })
+    .first<{ campaign_id: number; official_id: number; claimed_by_local_id: number | null } | undefined>('campaign_id', 'official_id', 'claimed_by_local_id');
+}
+
+export async function setClaim(db: Db, campaignId: number, officialId: number, localId: number | null): Promise<void> {
+  await db('campaign_targets').where({ campaign_id: campaignId, official_id: officialId })
+    .update({ claimed_by_local_id: localId, claimed_at: localId ? db.fn.now() : null });
+}
+
+/** A page of a campaign's targets (sitting first, then by province and constituency) with the claiming local. */
+export function listTargets(db: Db, campaignId: number, page: { limit: number; offset: number }) {
+  return db('campaign_targets as t').join('officials as o', 'o.id', 't.official_id')
+    .leftJoin('locals as l', 'l.id', 't.claimed_by_local_id')
+    .where('t.campaign_id', campaignId)
+    .orderByRaw('o.end_date IS NOT NULL, o.province NULLS LAST, o.constituency, o.id')
+    .limit(page.limit).offset(page.offset)
+    .select('o.id as official_id', 'o.honorific', 'o.first_name', 'o.last_name', 'o.constituency', 'o.province', 'o.party',
+      'o.level', 'o.end_date', 't.claimed_by_local_id', 't.claimed_at', 'l.name as local_name');
+}
+
+/** Targets in all, and those still sitting (the denominator of every coverage figure). */
+export async function countTargets(db: Db, campaignId: number): Promise<{ all: number; sitting: number }> {
+  const row = await db('campaign_targets as t').join('officials as o', 'o.id', 't.official_id')
+    .where('t.campaign_id', campaignId)
+    .first(db.raw('count(*)::int AS "all"'), db.raw('count(*) FILTER (WHERE o.end_date IS NULL)::int AS sitting'));
+  return row as { all: number; sitting: number };
+}
+
+/** Sitting officials matching a search, each marked if it is already a target: the hand-picking list. */
+export function searchOfficialsForTargets(db: Db, campaignId: number, query: string, limit = 50) {
+  return db('officials as o')
+    .leftJoin('campaign_targets as t', (j) => j.on('t.official_id', 'o.id').andOnVal('t.campaign_id', campaignId))
+    .whereNull('o.end_date')
+    .modify((q) => { for (const term of searchTerms(query)) q.whereRaw("o.search_text LIKE ? ESCAPE '\\'", [`%${likeEscape(term)}%`]); })
+    .orderBy(['o.last_name', 'o.first_name', 'o.id']).limit(limit)
+    .select('o.id', 'o.honorific', 'o.first_name', 'o.last_name', 'o.constituency', 'o.province', 'o.party', 'o.level',
+      db.raw('(t.official_id IS NOT NULL) AS is_target'));
+}
+
+/** The levels and parties among sitting officials: the choices of the add-targets form. */
+export async function targetChoices(db: Db): Promise<{ levels: string[]; parties: string[] }> {
+  const levels = await db('officials').whereNull('end_date').distinct('level').orderBy('level').pluck('level');
+  const parties = await db('officials').whereNull('end_date').whereNotNull('party').distinct('party').orderBy('party').pluck('party');
+  return { levels, parties };
+}
+
+/** Every campaign that targets this official, with the claim on it: what the official's page shows. */
+export function claimsForOfficial(db: Db, officialId: number) {
+  return db('campaign_targets as t').join('campaigns as c', 'c.id', 't.campaign_id')
+    .leftJoin('locals as l', 'l.id', 't.claimed_by_local_id')
+    .where('t.official_id', officialId)
+    .orderBy([{ column: 'c.active', order: 'desc' }, { column: 'c.id', order: 'desc' }])
+    .select('c.id as campaign_id', 'c.name as campaign_name', 'c.active', 't.official_id',
+      't.claimed_by_local_id', 't.claimed_at', 'l.name as local_name');
+}
+
+export function localChoices(db: Db): Promise<{ id: number; name: string }[]> {
+  return db('locals').orderBy('name').select('id', 'name');
+}
+
+export async function localExists(db: Db, id: number): Promise<boolean> {
+  return !!(await db('locals').where({ id }).first('id'));
+}

@@ -1,0 +1,83 @@
+import { Router, Request, Response } from 'express';
+import type { Knex } from 'knex';
+import { requireRole, safeReturnPath } from '../shared/auth-guards';
+import { NotFoundError } from '../shared/errors';
+import { PROVINCES } from '../shared/filters';
+import { flash } from '../shared/flash';
+import { LEVELS } from '../officials/import/rows';
+import { id, list, text } from '../shared/validation';
+import { campaignOr404 } from './campaigns.service';
+import { searchOfficialsForTargets, targetChoices } from './targets.repo';
+import { addTargets, changeClaim, dropTarget, TargetsToAdd } from './targets.service';
+
+/** Adding and removing a campaign's targets (coordinators), and claiming them (members and up). */
+export function targetsRouter(db: Knex): Router {
+  const router = Router();
+  const coordinator = requireRole('coordinator');
+
+  router.get('/campaigns/:id/targets', coordinator, async (req, res) => {
+    const campaign = await campaignOr404(db, req.params.id);
+    const q = text(req.query.q).slice(0, 200);
+    res.render('campaigns/targets', {
+      campaign, q, choices: await targetChoices(db), provinces: PROVINCES,
+      results: q ? await searchOfficialsForTargets(db, campaign.id, q) : [],
+    });
+  });
+
+  router.post('/campaigns/:id/targets', coordinator, async (req, res) => {
+    const campaign = await campaignOr404(db, req.params.id);
+    const what = parseTargetsToAdd(req.body);
+    if (!what) {
+      flash(req, 'error', req.t('campaigns:targets.nothingChosen'));
+      return res.redirect(303, `/campaigns/${campaign.id}/targets`);
+    }
+    const added = await addTargets(db, req.user!.id, campaign.id, what);
+    flash(req, 'success', req.t('campaigns:targets.added', { count: added }));
+    res.redirect(303, `/campaigns/${campaign.id}`);
+  });
+
+  router.post('/campaigns/:id/targets/:officialId/remove', coordinator, async (req, res) => {
+    const campaign = await campaignOr404(db, req.params.id);
+    const officialId = id(req.params.officialId);
+    if (!officialId) throw new NotFoundError();
+    await dropTarget(db, req.user!.id, campaign.id, officialId);
+    flash(req, 'success', req.t('campaigns:targets.removed'));
+    res.redirect(303, backTo(req, `/campaigns/${campaign.id}`));
+  });
+
+  router.post('/campaigns/:id/targets/:officialId/claim', requireRole('member'), (req, res) => claim(req, res, 'claim'));
+  router.post('/campaigns/:id/targets/:officialId/unclaim', requireRole('member'), (req, res) => claim(req, res, 'unclaim'));
+
+  async function claim(req: Request, res: Response, action: 'claim' | 'unclaim') {
+    const campaignId = id(req.params.id);
+    const officialId = id(req.params.officialId);
+    if (!campaignId || !officialId) throw new NotFoundError();
+    // A coordinator picks the local (their own by default); a member's own local is the only one the service accepts.
+    const chosen = id(req.body.local_id) ?? req.user!.local_id;
+    const localId = action === 'unclaim' ? null : chosen;
+    const result = action === 'claim' && !localId
+      ? { ok: false as const, reason: 'noLocal' as const }
+      : await changeClaim(db, req.user!, campaignId, officialId, localId);
+    flash(req, result.ok ? 'success' : 'error', req.t(result.ok ? `campaigns:claims.done.${action}` : `campaigns:claims.${result.reason}`));
+    res.redirect(303, backTo(req, '/dashboard'));
+  }
+
+  return router;
+}
+
+function backTo(req: Request, fallback: string): string {
+  return safeReturnPath(req.body.return_to) ?? fallback;
+}
+
+/** The add-targets form: a level with optional province and party, or officials ticked by hand. */
+function parseTargetsToAdd(body: Record<string, unknown>): TargetsToAdd | undefined {
+  if (text(body.by) === 'hand') {
+    const officialIds = list(body.official_ids).map(id).filter((n): n is number => !!n).slice(0, 1000);
+    return officialIds.length ? { by: 'hand', officialIds } : undefined;
+  }
+  const level = text(body.level);
+  if (!(LEVELS as readonly string[]).includes(level)) return undefined;
+  const province = text(body.province).toUpperCase();
+  const party = text(body.party).slice(0, 200);
+  return { by: 'filter', filter: { level, province: PROVINCES.includes(province) ? province : undefined, party: party || undefined } };
+}

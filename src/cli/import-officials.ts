@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config';
+import { openDatabase, migrateLatest } from '../db';
+import { translator } from '../i18n/i18n';
+import { confirmImport, getPreview, ImportRefused, previewImport } from '../officials/import/import.service';
+import { endedCount } from '../officials/import/plan';
+import { parseImportForm } from '../officials/imports.validate';
+import { CliError, runCli } from './run-cli';
+
+const USAGE = 'Usage: npm run import:officials -- FILE [--level federal|senate|provincial|territorial|municipal] [--jurisdiction ca|ca_on|…] [--complete] [--yes]';
+const t = translator('en');
+
+/**
+ * npm run import:officials — the browser's import from the command line, through the same service:
+ * prints the preview, and applies it only with --yes. A refused file exits 1 with the plain reason.
+ */
+runCli(async () => {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { level: { type: 'string' }, jurisdiction: { type: 'string' }, complete: { type: 'boolean' }, yes: { type: 'boolean' } },
+  });
+  if (positionals.length !== 1) throw new CliError(USAGE);
+  const file = positionals[0];
+  if (!fs.existsSync(file)) throw new CliError(t('officials:cli.noSuchFile', { file }));
+  const form = parseImportForm({ level: values.level, jurisdiction: values.jurisdiction });
+  if (!form.ok) throw new CliError(Object.values(form.errors).map((k) => t(k)).join('\n'));
+  const database = await openDatabase(loadConfig());
+  try {
+    await migrateLatest(database.knex);
+    let batchId: number;
+    try {
+      batchId = await previewImport(database.knex, { bytes: fs.readFileSync(file), fileName: path.basename(file), userId: null, options: form.value });
+    } catch (err) {
+      if (err instanceof ImportRefused) throw new CliError(`${path.basename(file)}: ${t(err.reason, err.params)}`);
+      throw err;
+    }
+    const preview = (await getPreview(database.knex, batchId))!;
+    printPreview(preview, !!values.complete);
+    if (!values.yes) {
+      console.log(`\n${t('officials:cli.nothingWritten', { id: batchId })}`);
+      return;
+    }
+    const result = await confirmImport(database.knex, batchId, !!values.complete, null);
+    if (!result?.ok) throw new CliError(t(result?.reason ?? 'officials:refused.notPending'));
+    const b = result.batch;
+    console.log(b.added + b.updated + b.ended ? t('officials:preview.applied', { id: b.id, added: b.added, updated: b.updated, ended: b.ended }) : t('officials:preview.appliedNothing', { id: b.id }));
+  } finally {
+    await database.close();
+  }
+});
+
+function printPreview(p: NonNullable<Awaited<ReturnType<typeof getPreview>>>, complete: boolean): void {
+  const { batch, plan } = p;
+  console.log(`${t('officials:preview.format')}: ${t(`officials:formats.${batch.format}`)} (${p.encoding}), ${plan.scope.level}/${plan.scope.jurisdiction}`);
+  console.log(`${t('officials:preview.rows')}: ${p.total}`);
+  const ended = endedCount(plan, complete);
+  console.log(t('officials:cli.summary', { added: plan.add.length, updated: plan.update.length, unchanged: plan.unchanged, ended, rejected: batch.rejected }));
+  if (!plan.add.length && !plan.update.length && !ended) console.log(t('officials:preview.nothing'));
+  for (const u of plan.update) {
+    const changes = u.changes.map((c) => t('officials:preview.change', { field: t(`officials:fields.${c.field}`), from: c.from ?? '', to: c.to ?? '' })).join('; ');
+    console.log(t('officials:cli.update', { line: u.line, name: u.name, changes }));
+  }
+  for (const e of plan.replace) console.log(t('officials:cli.end', { name: e.name, constituency: e.constituency, date: e.end_date }));
+  for (const e of plan.missing) console.log(t(complete ? 'officials:cli.missingEnded' : 'officials:cli.missingKept', { name: e.name, constituency: e.constituency, date: e.end_date }));
+  for (const pr of batch.problems) console.log(t('officials:cli.problem', { line: pr.line, column: pr.column ?? '', reason: t(pr.reason, pr.params ?? {}) }));
+}

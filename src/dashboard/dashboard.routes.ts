@@ -1,0 +1,34 @@
+import { Router } from 'express';
+import type { Knex } from 'knex';
+import { filterParams, parseActivityFilters, PROVINCES } from '../shared/filters';
+import { text } from '../shared/validation';
+import { chosenCampaign, dashboard, filterChoices, scopeFor } from './dashboard.service';
+
+/** The campaign's progress at a glance: coordinators and admins see all of it, members their local's. */
+export function dashboardRouter(db: Knex): Router {
+  const router = Router();
+
+  router.get('/dashboard', async (req, res) => {
+    const user = req.user!;
+    const choices = { ...(await filterChoices(db, user)), provinces: PROVINCES };
+    const typed = Object.fromEntries(['campaign', 'province', 'party', 'local', 'from', 'to'].map((k) => [k, text(req.query[k])]));
+    const parsed = parseActivityFilters(req.query);
+    if (!parsed.ok) return res.status(422).render('dashboard/index', { choices, values: typed, errors: parsed.errors, campaign: null });
+    const campaign = await chosenCampaign(db, parsed.value);
+    if (!campaign) {
+      const errors = parsed.value.campaign_id ? { campaign: 'shared:filters.badCampaign' } : {};
+      return res.status(parsed.value.campaign_id ? 422 : 200).render('dashboard/index', { choices, values: typed, errors, campaign: null });
+    }
+    const scope = scopeFor(user, parsed.value, campaign.id);
+    if (!scope) return res.render('dashboard/index', { choices, values: typed, campaign: null, noLocal: true });
+    const figures = await dashboard(db, user, campaign, scope, req.query.page);
+    res.render('dashboard/index', {
+      choices, campaign, figures,
+      values: { ...typed, campaign: String(campaign.id) },
+      params: filterParams(scope),
+      pageParams: filterParams({ ...parsed.value, campaign_id: campaign.id }),
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,64 @@
+import { fold } from '../../shared/fold';
+import { ImportRefused } from './refusal';
+
+export type FormatName = 'commons_en' | 'commons_fr' | 'represent' | 'template';
+
+/** The columns each format is recognised by (as written in its header), and those it may have. */
+export const FORMATS: Record<FormatName, { required: string[]; optional: string[] }> = {
+  commons_en: {
+    required: ['Honorific Title', 'First Name', 'Last Name', 'Constituency', 'Province / Territory', 'Political Affiliation', 'Start Date', 'End Date'],
+    optional: [],
+  },
+  commons_fr: {
+    required: ['Titre honorifique', 'Prénom', 'Nom de famille', 'Circonscription', 'Province / Territoire', 'Affiliation politique', 'Date de début', 'Date de fin'],
+    optional: [],
+  },
+  represent: {
+    required: ['District name', 'Primary role', 'Name'],
+    optional: ['First name', 'Last name', 'Party name', 'Email'],
+  },
+  template: {
+    required: ['first_name', 'last_name', 'constituency'],
+    optional: ['honorific', 'constituency_fr', 'province', 'party', 'email', 'phone', 'start_date', 'end_date'],
+  },
+};
+
+/** Checked in this order: the House of Commons export also has "First Name" and "Constituency". */
+const ORDER: FormatName[] = ['commons_en', 'commons_fr', 'represent', 'template'];
+
+/** Where each known column of the recognised format is in the header. */
+export interface Layout {
+  format: FormatName;
+  column: (name: string) => number;
+  /** Represent: the position of each "Office type" column (Address, Phone, Fax follow it). */
+  offices: number[];
+}
+
+/**
+ * Recognises the format from the header (case, accents, spaces and underscores folded). Extra
+ * columns are ignored; a known column given twice, or data under a nameless column, is refused.
+ */
+export function detectFormat(header: string[]): Layout {
+  const folded = header.map(fold);
+  const format = ORDER.find((f) => FORMATS[f].required.every((c) => folded.includes(fold(c))));
+  if (!format) throw new ImportRefused('officials:refused.unknownFormat', { headers: knownHeaders() });
+  for (const name of [...FORMATS[format].required, ...FORMATS[format].optional]) {
+    if (folded.filter((h) => h === fold(name)).length > 1) throw new ImportRefused('officials:refused.duplicateColumn', { column: name });
+  }
+  return {
+    format,
+    column: (name) => folded.indexOf(fold(name)),
+    offices: folded.flatMap((h, i) => (h === 'office type' ? [i] : [])),
+  };
+}
+
+/** Data under a column with no name cannot be placed: refused rather than guessed. */
+export function checkNamelessColumns(header: string[], rows: { cells: string[] }[]): void {
+  header.forEach((name, i) => {
+    if (!name && rows.some((r) => r.cells[i])) throw new ImportRefused('officials:refused.emptyColumn', { position: i + 1 });
+  });
+}
+
+export function knownHeaders(): string {
+  return ORDER.map((f) => FORMATS[f].required.join(',')).join(' | ');
+}

@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Request, Response, Router } from 'express';
+import type { Knex } from 'knex';
+import { ROOT_DIR } from '../config';
+import { requireRole } from '../shared/auth-guards';
+import { NotFoundError } from '../shared/errors';
+import { flash } from '../shared/flash';
+import { paginate } from '../shared/pagination';
+import { uploadedFile } from '../shared/upload';
+import { id } from '../shared/validation';
+import { FORMATS } from './import/formats';
+import { confirmImport, countBatches, getPreview, ImportRefused, listBatches, previewImport } from './import/import.service';
+import { LEVELS } from './import/rows';
+import { parseImportForm } from './imports.validate';
+
+export const TEMPLATE_FILE = path.join(ROOT_DIR, 'data', 'officials-template.csv');
+
+/** /officials/imports: upload → preview → confirm, and the list of past batches. Coordinators and admins. */
+export function importsRouter(db: Knex): Router {
+  const router = Router();
+  router.use(requireRole('coordinator'));
+
+  async function renderIndex(req: Request, res: Response, status = 200, extra: Record<string, unknown> = {}) {
+    const pageInfo = paginate(req.query.page, await countBatches(db), 20);
+    const batches = await listBatches(db, pageInfo.offset, pageInfo.limit);
+    res.status(status).render('officials/imports', {
+      batches, pageInfo, levels: LEVELS, templateColumns: FORMATS.template.required.concat(FORMATS.template.optional).join(', '), ...extra,
+    });
+  }
+
+  router.get('/', (req, res) => renderIndex(req, res));
+
+  router.get('/template.csv', (_req, res) => {
+    res.attachment('officials-template.csv').type('text/csv; charset=utf-8').send(fs.readFileSync(TEMPLATE_FILE));
+  });
+
+  router.post('/', async (req, res) => {
+    const form = parseImportForm(req.body);
+    const file = uploadedFile(req);
+    const errors: Record<string, string> = form.ok ? {} : { ...form.errors };
+    let refusal: { key: string; params: Record<string, string | number> } | undefined;
+    if (req.uploadError === 'LIMIT_FILE_SIZE') refusal = { key: 'officials:refused.tooLarge', params: {} };
+    else if (!file) refusal = { key: 'officials:refused.noFile', params: {} };
+    if (!refusal && form.ok && file) {
+      try {
+        const batchId = await previewImport(db, { bytes: file.buffer, fileName: file.originalname, userId: req.user!.id, options: form.value });
+        return res.redirect(303, `/officials/imports/${batchId}`);
+      } catch (err) {
+        if (!(err instanceof ImportRefused)) throw err;
+        refusal = { key: err.reason, params: err.params };
+      }
+    }
+    await renderIndex(req, res, 422, { errors, refusal, values: { level: req.body?.level, jurisdiction: req.body?.jurisdiction }, fileName: file?.originalname });
+  });
+
+  router.get('/:id', async (req, res) => {
+    const batchId = id(req.params.id);
+    const preview = batchId && (await getPreview(db, batchId));
+    if (!preview) throw new NotFoundError();
+    res.render('officials/preview', { ...preview, limit: 200 });
+  });
+
+  router.post('/:id', async (req, res) => {
+    const batchId = id(req.params.id);
+    if (!batchId) throw new NotFoundError();
+    const result = await confirmImport(db, batchId, req.body?.complete === '1', req.user!.id);
+    if (!result) throw new NotFoundError();
+    if (!result.ok) {
+      flash(req, 'error', req.t(result.reason));
+      return res.redirect(303, `/officials/imports/${batchId}`);
+    }
+    const b = result.batch;
+    const changed = b.added + b.updated + b.ended > 0;
+    flash(req, 'success', changed
+      ? req.t('officials:preview.applied', { id: b.id, added: b.added, updated: b.updated, ended: b.ended })
+      : req.t('officials:preview.appliedNothing', { id: b.id }));
+    res.redirect(303, `/officials/imports/${batchId}`);
+  });
+
+  return router;
+}

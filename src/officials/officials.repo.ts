@@ -1,0 +1,45 @@
+import type { Knex } from 'knex';
+import type { Db } from '../db';
+import { likeEscape, searchTerms } from '../shared/fold';
+import type { DirectoryQuery } from './officials.validate';
+
+const LIST_COLUMNS = ['id', 'level', 'jurisdiction', 'honorific', 'first_name', 'last_name', 'constituency', 'constituency_fr', 'province', 'party', 'start_date', 'end_date'];
+
+function filtered(db: Db, f: DirectoryQuery): Knex.QueryBuilder {
+  const q = db('officials');
+  // Each word must appear in the folded names or ridings (both languages), in any order.
+  for (const term of searchTerms(f.q)) q.whereRaw(`search_text LIKE ? ESCAPE '\\'`, [`%${likeEscape(term)}%`]);
+  if (f.level) q.where('level', f.level);
+  if (f.province) q.where('province', f.province);
+  if (f.party) q.where('party', f.party);
+  if (f.status === 'sitting') q.whereNull('end_date');
+  if (f.status === 'former') q.whereNotNull('end_date');
+  return q;
+}
+
+export async function countOfficials(db: Db, f: DirectoryQuery): Promise<number> {
+  const row = await filtered(db, f).first(db.raw('count(*)::int AS n'));
+  return row.n;
+}
+
+/** A page of the directory; French readers get ridings sorted by their French name. */
+export function listOfficials(db: Db, f: DirectoryQuery, lang: string, offset: number, limit: number) {
+  const riding = lang === 'fr' ? 'coalesce(constituency_fr, constituency)' : 'constituency';
+  const order: Record<DirectoryQuery['sort'], string> = {
+    name: 'lower(last_name), lower(first_name)',
+    constituency: `lower(${riding}), lower(last_name)`,
+    province: 'province NULLS LAST, lower(last_name), lower(first_name)',
+    party: 'party NULLS LAST, lower(last_name), lower(first_name)',
+  };
+  return filtered(db, f).select(LIST_COLUMNS).orderByRaw(`${order[f.sort]}, id`).offset(offset).limit(limit);
+}
+
+/** Parties as stored, for the filter's choices. */
+export async function partiesInUse(db: Db): Promise<string[]> {
+  const rows = await db('officials').whereNotNull('party').distinct('party').orderBy('party');
+  return rows.map((r: { party: string }) => r.party);
+}
+
+export function findOfficial(db: Db, id: number) {
+  return db('officials').where({ id }).first();
+}

@@ -1,0 +1,38 @@
+import { Router } from 'express';
+import type { Knex } from 'knex';
+import { NotFoundError } from '../shared/errors';
+import { paginate } from '../shared/pagination';
+import { id } from '../shared/validation';
+import { LEVELS } from './import/rows';
+import { officialLabels } from './labels';
+import { countOfficials, findOfficial, listOfficials, partiesInUse } from './officials.repo';
+import { directoryParams, parseDirectoryQuery, PROVINCE_CODES, SORTS } from './officials.validate';
+import { importsRouter } from './imports.routes';
+
+/** The directory every signed-in user searches, and (first) the import pages for coordinators. */
+export function officialsRouter(db: Knex): Router {
+  const router = Router();
+  router.use('/officials/imports', importsRouter(db));
+
+  router.get('/officials', async (req, res) => {
+    const filters = parseDirectoryQuery(req.query);
+    const pageInfo = paginate(req.query.page, await countOfficials(db, filters));
+    const [officials, parties] = await Promise.all([
+      listOfficials(db, filters, req.lang, pageInfo.offset, pageInfo.limit),
+      partiesInUse(db),
+    ]);
+    res.render('officials/index', {
+      officials, parties, filters, pageInfo, params: directoryParams(filters),
+      levels: LEVELS, provinces: PROVINCE_CODES, sorts: SORTS, label: officialLabels(req.t, req.lang),
+    });
+  });
+
+  router.get('/officials/:id', async (req, res) => {
+    const officialId = id(req.params.id);
+    const official = officialId && (await findOfficial(db, officialId));
+    if (!official) throw new NotFoundError();
+    res.render('officials/show', { official, label: officialLabels(req.t, req.lang) });
+  });
+
+  return router;
+}

@@ -1,0 +1,117 @@
+import request from 'supertest';
+import { startTestApp, TestApp } from '../helpers/app';
+import { createUser, PASSWORD } from '../helpers/factories';
+import { csrfFrom, postForm, signIn } from '../helpers/session';
+import type { SessionUser } from '../../src/shared/types';
+
+let t: TestApp;
+let member: SessionUser;
+beforeAll(async () => {
+  t = await startTestApp();
+  member = await createUser(t.db, 'member', { name: 'Mo Member' });
+});
+afterAll(async () => { await t.close(); });
+
+const sessionCookie = (res: request.Response) =>
+  ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('mpt.sid='))?.split(';')[0];
+
+describe('sign in', () => {
+  test('the right email (any case) and password sign in; the cookie is HttpOnly and SameSite=Lax', async () => {
+    const agent = request.agent(t.app);
+    const res = await postForm(agent, '/login', { email: member.email.toUpperCase(), password: PASSWORD });
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe('/');
+    expect(res.headers['set-cookie'][0]).toMatch(/HttpOnly/);
+    expect(res.headers['set-cookie'][0]).toMatch(/SameSite=Lax/);
+    const home = await agent.get('/').expect(200);
+    expect(home.text).toContain('Hello, Mo Member');
+    expect(home.headers['cache-control']).toBe('no-store');
+    expect(await t.db('users').where({ id: member.id }).first()).toHaveProperty('last_login_at', expect.any(Date));
+  });
+
+  test('an unknown email and a wrong password get the same answer', async () => {
+    const wrong = await postForm(request.agent(t.app), '/login', { email: member.email, password: 'not the password at all' });
+    const unknown = await postForm(request.agent(t.app), '/login', { email: 'nobody@example.org', password: 'not the password at all' });
+    const message = (html: string) => html.match(/id="login-error">([^<]*)</)?.[1];
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(message(wrong.text)).toBe('The email or password is not right. Check them and try again.');
+    expect(message(unknown.text)).toBe(message(wrong.text));
+    expect(wrong.text).toContain(`value="${member.email}"`);
+  });
+
+  test('a deactivated user cannot sign in, with the same message', async () => {
+    const gone = await createUser(t.db, 'member', { active: false });
+    const res = await postForm(request.agent(t.app), '/login', { email: gone.email, password: PASSWORD });
+    expect(res.status).toBe(401);
+    expect(res.text).toContain('The email or password is not right.');
+  });
+
+  test('the session is regenerated at sign-in: the cookie before is not the cookie after, and is worthless', async () => {
+    const agent = request.agent(t.app);
+    const before = sessionCookie(await agent.get('/login'));
+    expect(before).toBeDefined();
+    const res = await postForm(agent, '/login', { email: member.email, password: PASSWORD });
+    const after = sessionCookie(res);
+    expect(after).toBeDefined();
+    expect(after).not.toBe(before);
+    const replay = await request(t.app).get('/').set('Cookie', before!);
+    expect(replay.status).toBe(303);
+    expect(replay.headers.location).toBe('/login');
+  });
+
+  test('signing out destroys the session: replaying the old cookie leads to the sign-in page', async () => {
+    const agent = await signIn(t.app, member.email);
+    const page = await agent.get('/account').expect(200);
+    const cookie = sessionCookie(page)!; // sessions roll: every answer carries the cookie
+    expect(cookie).toBeDefined();
+    const out = await agent.post('/logout').type('form').send({ _csrf: csrfFrom(page.text) });
+    expect(out.status).toBe(303);
+    expect(out.headers.location).toBe('/login');
+    const replay = await request(t.app).get('/account').set('Cookie', cookie);
+    expect(replay.status).toBe(303);
+    expect(replay.headers.location).toBe('/login');
+  });
+
+  test('after signing in, the member returns to the page they wanted', async () => {
+    const agent = request.agent(t.app);
+    const wanted = await agent.get('/account?tab=password');
+    expect(wanted.headers.location).toBe('/login');
+    const res = await postForm(agent, '/login', { email: member.email, password: PASSWORD });
+    expect(res.headers.location).toBe('/account?tab=password');
+  });
+
+  test.each(['//evil.example', '/\\evil.example', '//evil.example/%2F..', '/%5Cevil.example'])('never returns to another site (%s)', async (path) => {
+    const agent = request.agent(t.app);
+    await agent.get(path);
+    const res = await postForm(agent, '/login', { email: member.email, password: PASSWORD });
+    expect(res.status).toBe(303);
+    const site = 'https://tracker.example';
+    expect(new URL(res.headers.location, site).origin).toBe(site);
+  });
+
+  test.each(['//evil.example', '/\\evil.example', 'https://evil.example/', 'http:/evil.example', 'javascript:alert(1)'])('the language switch never sends anyone to another site (%s)', async (next) => {
+    const res = await request(t.app).get('/language/fr').query({ next });
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe('/');
+  });
+});
+
+describe('CSRF', () => {
+  test('a state-changing POST without a token, or with a wrong one, is refused with 403 and changes nothing', async () => {
+    const admin = await createUser(t.db, 'admin');
+    const agent = await signIn(t.app, admin.email);
+    const missing = await agent.post('/admin/locals/new').type('form').send({ name: 'Sneaky local' });
+    expect(missing.status).toBe(403);
+    expect(missing.text).toContain('This form has expired.');
+    const wrong = await agent.post('/admin/locals/new').type('form').send({ _csrf: 'not-the-token', name: 'Sneaky local' });
+    expect(wrong.status).toBe(403);
+    const other = await signIn(t.app, member.email);
+    const stolen = csrfFrom((await other.get('/account')).text); // a real token, of another session
+    const crossed = await agent.post('/admin/locals/new').type('form').send({ _csrf: stolen, name: 'Sneaky local' });
+    expect(crossed.status).toBe(403);
+    expect(await t.db('locals').where({ name: 'Sneaky local' }).first()).toBeUndefined();
+    const login = await request.agent(t.app).post('/login').type('form').send({ email: member.email, password: PASSWORD });
+    expect(login.status).toBe(403);
+  });
+});

@@ -1,0 +1,98 @@
+import path from 'node:path';
+import ejs from 'ejs';
+import { officialClaims } from '../../src/campaigns/targets.service';
+import { formatters, translator } from '../../src/i18n/i18n';
+import type { SessionUser } from '../../src/shared/types';
+import { startTestApp, TestApp } from '../helpers/app';
+import { addTargets, createCampaign } from '../helpers/dashboard.factories';
+import { createLocal, createOfficial, createUser } from '../helpers/factories';
+import { Agent, postForm, signIn } from '../helpers/session';
+
+let t: TestApp;
+let a: { id: number }, b: { id: number };
+let coord: SessionUser, alice: SessionUser;
+let agents: Record<'alice' | 'bob' | 'loner' | 'coord', Agent>;
+let campaignId: number;
+let mp: { id: number }, other: { id: number };
+
+const claimOf = async (officialId: number) =>
+  (await t.db('campaign_targets').where({ campaign_id: campaignId, official_id: officialId }).first()).claimed_by_local_id;
+const post = (agent: Agent, officialId: number, action: 'claim' | 'unclaim', fields: Record<string, unknown> = {}) =>
+  postForm(agent, `/campaigns/${campaignId}/targets/${officialId}/${action}`, { return_to: '/dashboard', ...fields }, '/dashboard');
+
+beforeAll(async () => {
+  t = await startTestApp();
+  a = await createLocal(t.db, { name: 'Local A' });
+  b = await createLocal(t.db, { name: 'Local B' });
+  coord = await createUser(t.db, 'coordinator');
+  alice = await createUser(t.db, 'member', { local_id: a.id });
+  const bob = await createUser(t.db, 'member', { local_id: b.id });
+  const loner = await createUser(t.db, 'member');
+  agents = { alice: await signIn(t.app, alice.email), bob: await signIn(t.app, bob.email), loner: await signIn(t.app, loner.email), coord: await signIn(t.app, coord.email) };
+  campaignId = (await createCampaign(t.db, { is_default: true, name: 'Funding push' })).id;
+  mp = await createOfficial(t.db, { last_name: 'Claimable' });
+  other = await createOfficial(t.db, { last_name: 'Untargeted' });
+  await addTargets(t.db, campaignId, [mp.id]);
+});
+afterAll(async () => { await t.close(); });
+
+test('a member claims a target for their own local; another local cannot take it or release it', async () => {
+  let res = await post(agents.alice, mp.id, 'claim', { local_id: String(b.id) });
+  expect(res.status).toBe(303);
+  expect(await claimOf(mp.id)).toBe(null); // a member cannot claim for another local
+  res = await post(agents.alice, mp.id, 'claim');
+  expect(res.headers.location).toBe('/dashboard');
+  expect(await claimOf(mp.id)).toBe(a.id);
+  expect((await agents.alice.get('/dashboard')).text).toContain('Claimed: your local will meet this official.');
+
+  await post(agents.bob, mp.id, 'claim');
+  expect(await claimOf(mp.id)).toBe(a.id);
+  expect((await agents.bob.get('/dashboard')).text).toContain('Another local has already claimed this official.');
+  await post(agents.bob, mp.id, 'unclaim');
+  expect(await claimOf(mp.id)).toBe(a.id);
+
+  const worklist = (await agents.bob.get('/dashboard')).text;
+  expect(worklist).toMatch(/Claimable[\s\S]*Local A/);
+  expect(worklist).not.toContain(`/targets/${mp.id}/unclaim`);
+});
+
+test('the claiming local releases its claim; a member without a local cannot claim', async () => {
+  await post(agents.alice, mp.id, 'unclaim');
+  expect(await claimOf(mp.id)).toBe(null);
+  await post(agents.loner, mp.id, 'claim');
+  expect(await claimOf(mp.id)).toBe(null);
+  expect((await agents.loner.get('/dashboard')).text).toContain('Your account is not in a local');
+});
+
+test('a coordinator claims for any local and moves a claim; an official who is not a target answers 404', async () => {
+  await post(agents.coord, mp.id, 'claim', { local_id: String(b.id) });
+  expect(await claimOf(mp.id)).toBe(b.id);
+  await post(agents.coord, mp.id, 'claim', { local_id: String(a.id) });
+  expect(await claimOf(mp.id)).toBe(a.id);
+  expect((await post(agents.coord, other.id, 'claim', { local_id: String(a.id) })).status).toBe(404);
+  expect(await t.db('audit_events').where({ entity: 'campaign', action: 'claim' }).count('* as n').first()).toEqual({ n: '3' });
+});
+
+test('a claim goes back only to a page of this site', async () => {
+  let res = await post(agents.coord, mp.id, 'claim', { local_id: String(a.id), return_to: `/officials/${mp.id}` });
+  expect(res.headers.location).toBe(`/officials/${mp.id}`);
+  res = await post(agents.coord, mp.id, 'claim', { local_id: String(a.id), return_to: 'https://evil.example/' });
+  expect(res.headers.location).toBe('/dashboard');
+});
+
+test('the official’s page partial shows the claim and what this user may do about it', async () => {
+  const render = async (user: SessionUser) => ejs.renderFile(path.join(__dirname, '../../views/campaigns/_official-claims.ejs'), {
+    claims: await officialClaims(t.db, user, mp.id), t: translator('en'), fmt: formatters('en'), csrfToken: 'token', currentUrl: `/officials/${mp.id}`,
+  });
+  const forAlice = (await render(alice)).replace(/\s+/g, ' ');
+  expect(forAlice).toContain('Funding push');
+  expect(forAlice).toContain('claimed by Local A');
+  expect(forAlice).toContain('Release the claim');
+  expect(forAlice).not.toContain('name="local_id"');
+  const forCoord = await render(coord);
+  expect(forCoord).toContain('name="local_id"');
+  expect(forCoord).toContain(`value="/officials/${mp.id}"`);
+  expect(await ejs.renderFile(path.join(__dirname, '../../views/campaigns/_official-claims.ejs'), {
+    claims: await officialClaims(t.db, alice, other.id), t: translator('en'), fmt: formatters('en'), csrfToken: 'x', currentUrl: '/',
+  })).not.toContain('Claims');
+});

@@ -1,0 +1,55 @@
+import type { Browser } from 'playwright-core';
+import { startServer, RunningServer } from './server';
+import { launchBrowser, newContext, axeViolations, scrollsSideways, PHONE } from './browser';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('on a phone, a coordinator creates a campaign with asks without any script, then opens its dashboard', async () => {
+  const context = await newContext(browser, PHONE);
+  await context.route('**/*.js', (route) => route.abort()); // the campaign form must not need JavaScript
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByLabel('Name').fill('Ada Admin');
+  await page.getByLabel('Email').fill('ada@example.org');
+  await page.getByLabel('Password').fill('a long enough passphrase');
+  await page.getByRole('button', { name: 'Create the administrator' }).click();
+  await page.waitForURL(`${server.url}/`);
+
+  await page.goto(`${server.url}/campaigns/new`);
+  await page.getByLabel('Name').fill('Fund community services');
+  await page.getByLabel('Ask 1').fill('Targeted, stable funding');
+  await page.getByRole('button', { name: 'Add more rows for asks' }).click();
+  await expect(page.getByLabel('Ask 6').inputValue()).resolves.toBe('');
+  await expect(page.getByLabel('Ask 1').inputValue()).resolves.toBe('Targeted, stable funding');
+  await page.getByLabel('Ask 2').fill('A national standard for wages');
+  await page.getByLabel('Ends on').fill('2020-01-01');
+  await page.getByLabel('Starts on').fill('2020-02-01');
+  await page.getByRole('button', { name: 'Create the campaign' }).click();
+  await expect(page.getByText('The end date must be on or after the start date.').first().isVisible()).resolves.toBe(true);
+  expect(await axeViolations(page)).toEqual([]);
+  expect(await scrollsSideways(page)).toBe(false);
+
+  await page.getByLabel('Ends on').fill('2020-06-30');
+  await page.getByLabel('Ask 2').press('Enter'); // Enter saves: it does not add rows
+  await page.waitForURL(/\/campaigns\/\d+$/);
+  await expect(page.getByText('Campaign “Fund community services” created.').isVisible()).resolves.toBe(true);
+  await expect(page.getByRole('listitem').filter({ hasText: 'A national standard for wages' }).count()).resolves.toBe(1);
+  expect(await axeViolations(page)).toEqual([]);
+  expect(await scrollsSideways(page)).toBe(false);
+
+  await page.goto(`${server.url}/dashboard`);
+  await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Fund community services');
+  expect(await axeViolations(page)).toEqual([]);
+  expect(await scrollsSideways(page)).toBe(false);
+  await context.close();
+});

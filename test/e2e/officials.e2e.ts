@@ -1,0 +1,39 @@
+import type { Page } from 'playwright-core';
+import { trackerAndBrowser, newContext, axeViolations, scrollsSideways, setUpFirstAdmin, PHONE } from './browser';
+
+const FIXTURE = '/work/shared/fixtures/house-of-commons-mps-2021-10.csv';
+
+const tracker = trackerAndBrowser();
+
+async function expectUsable(page: Page) {
+  expect(await axeViolations(page)).toEqual([]);
+  const wide = await page.evaluate(() => Array.from(document.querySelectorAll('body *')).filter((e) => !e.closest('.table-wrap') && e.getBoundingClientRect().right > window.innerWidth + 1).map((e) => `${e.tagName}.${e.className}#${e.id} ${Math.round(e.getBoundingClientRect().right)}`).slice(0, 20));
+  expect(wide).toEqual([]);
+  expect(await scrollsSideways(page)).toBe(false);
+}
+
+test('on a phone, a coordinator loads the real House of Commons file, then finds an MP in the directory', async () => {
+  const context = await newContext(tracker.browser(), PHONE);
+  const page = await context.newPage();
+  await setUpFirstAdmin(page, tracker.server().url);
+
+  await page.goto(`${tracker.server().url}/officials/imports`);
+  await expectUsable(page);
+  await page.getByLabel('CSV file').setInputFiles(FIXTURE);
+  await page.getByRole('button', { name: 'Upload and preview' }).click();
+  await page.waitForURL(/\/officials\/imports\/\d+$/);
+  await expect(page.locator('[data-count="added"]').textContent()).resolves.toBe('338');
+  await expectUsable(page);
+  await page.getByRole('button', { name: 'Apply this import' }).click();
+  await expect(page.getByRole('status').first().textContent()).resolves.toContain('338 added');
+
+  await page.goto(`${tracker.server().url}/officials`);
+  await page.getByLabel('Name or riding').fill('chateauguay lacolle');
+  await page.getByRole('button', { name: 'Show officials' }).click();
+  await expect(page.getByRole('link', { name: "Patrick O'Hara" }).count()).resolves.toBe(1);
+  await expectUsable(page);
+  await page.getByRole('link', { name: "Patrick O'Hara" }).click();
+  await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain("Patrick O'Hara");
+  await expectUsable(page);
+  await context.close();
+});

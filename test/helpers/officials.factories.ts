@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import iconv from 'iconv-lite';
+import { startTestApp, TestApp } from './app';
+import { createUser } from './factories';
+import { csrfFrom, Agent, signIn } from './session';
+
+export const COMMONS_FIXTURE = '/work/shared/fixtures/house-of-commons-mps-2021-10.csv';
+export const commonsBytes = () => fs.readFileSync(COMMONS_FIXTURE);
+
+export const COMMONS_HEADER = '"Honorific Title","First Name","Last Name","Constituency","Province / Territory","Political Affiliation","Start Date","End Date"';
+export const FRENCH_HEADER = 'Titre honorifique,Prénom,Nom de famille,Circonscription,Province / Territoire,Affiliation politique,Date de début,Date de fin';
+
+/** A House of Commons export as published: BOM, quoted header, CRLF. */
+export function commonsFile(rows: string[], header = COMMONS_HEADER): Buffer {
+  return Buffer.from(`\ufeff${[header, ...rows].join('\r\n')}\r\n`, 'utf8');
+}
+
+/** A Represent CSV as Open North serves it: Windows-1252, CRLF records, bare LF inside quoted addresses. */
+export function representFile(rows: string[]): Buffer {
+  const header = 'District name,Primary role,Name,First name,Last name,Gender,Party name,Email,Photo URL,Source URL,Website,Office type,Address,Phone,Fax,Office type,Address,Phone,Fax';
+  return iconv.encode(`${[header, ...rows].join('\r\n')}\r\n`, 'windows-1252');
+}
+
+/** Uploads a file on /officials/imports as the browser does (the CSRF token first in the form). */
+export async function upload(agent: Agent, bytes: Buffer, fields: Record<string, string> = {}, fileName = 'officials.csv') {
+  const token = csrfFrom((await agent.get('/officials/imports')).text);
+  let req = agent.post('/officials/imports').field('_csrf', token);
+  for (const [k, v] of Object.entries(fields)) req = req.field(k, v);
+  return req.attach('file', bytes, { filename: fileName, contentType: 'text/csv' });
+}
+
+/** Uploads then returns the batch id the preview redirected to. */
+export async function preview(agent: Agent, bytes: Buffer, fields: Record<string, string> = {}): Promise<number> {
+  const res = await upload(agent, bytes, fields);
+  if (res.status !== 303) throw new Error(`Preview refused (${res.status}): ${res.text.match(/role="alert"[\s\S]*?<\/div>/)?.[0]}`);
+  return Number(res.headers.location.split('/').pop());
+}
+
+export async function confirm(agent: Agent, batchId: number, complete = false) {
+  const page = await agent.get(`/officials/imports/${batchId}`);
+  return agent.post(`/officials/imports/${batchId}`).type('form').send({ _csrf: csrfFrom(page.text), ...(complete ? { complete: '1' } : {}) });
+}
+
+export async function importFile(agent: Agent, bytes: Buffer, fields: Record<string, string> = {}, complete = false) {
+  const id = await preview(agent, bytes, fields);
+  const res = await confirm(agent, id, complete);
+  if (res.status !== 303) throw new Error(`Confirm failed: ${res.status}`);
+  return id;
+}
+
+/** A test app of the file's own with a coordinator signed in: the import tests' usual start. */
+export async function startWithCoordinator(): Promise<{ t: TestApp; agent: Agent }> {
+  const t = await startTestApp();
+  const coordinator = await createUser(t.db, 'coordinator');
+  return { t, agent: await signIn(t.app, coordinator.email) };
+}

@@ -1,0 +1,78 @@
+import { execFile } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { openEmbedded, openPostgres, Database } from '../../src/db';
+import { adminUrl } from '../helpers/databases';
+import { COMMONS_FIXTURE } from '../helpers/officials.factories';
+
+const run = promisify(execFile);
+const ROOT = path.join(__dirname, '..', '..');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mpt-cli-'));
+const pgUrl = process.env.TEST_DATABASE_URL;
+const dbName = `mpt_cli_${crypto.randomBytes(4).toString('hex')}`;
+const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'silent', DATA_DIR: dataDir, DATABASE_URL: '' };
+
+/** npm run import:officials -- ARGS, on a database of this file's own (real PostgreSQL or embedded). */
+async function cli(...args: string[]): Promise<{ code: number; out: string }> {
+  try {
+    const { stdout, stderr } = await run(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/cli/import-officials.ts', ...args], { cwd: ROOT, env });
+    return { code: 0, out: stdout + stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, out: e.stdout + e.stderr };
+  }
+}
+
+async function withDb<T>(fn: (db: Database['knex']) => Promise<T>): Promise<T> {
+  const db = pgUrl ? openPostgres(env.DATABASE_URL!, 1) : await openEmbedded({ dataDir: path.join(dataDir, 'pgdata') });
+  try { return await fn(db.knex); } finally { await db.close(); }
+}
+
+beforeAll(async () => {
+  if (!pgUrl) return;
+  const admin = openPostgres(adminUrl(pgUrl), 1);
+  await admin.knex.raw(`CREATE DATABASE "${dbName}"`);
+  await admin.close();
+  const url = new URL(pgUrl);
+  url.pathname = `/${dbName}`;
+  env.DATABASE_URL = url.toString();
+});
+afterAll(async () => {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  if (!pgUrl) return;
+  const admin = openPostgres(adminUrl(pgUrl), 1);
+  await admin.knex.raw(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+  await admin.close();
+});
+
+test('a refused file exits non-zero with the plain message', async () => {
+  const pdf = path.join(dataDir, 'list.csv');
+  fs.writeFileSync(pdf, '%PDF-1.4\n');
+  const { code, out } = await cli(pdf);
+  expect(code).toBe(1);
+  expect(out).toContain('list.csv: This looks like a PDF file');
+  const bad = await cli(COMMONS_FIXTURE, '--level', 'galactic');
+  expect(bad.code).toBe(1);
+  expect(bad.out).toContain('Choose a level from the list');
+}, 120_000);
+
+test('prints the preview, applies only with --yes, and a second run changes nothing', async () => {
+  const dry = await cli(COMMONS_FIXTURE);
+  expect(dry.code).toBe(0);
+  expect(dry.out).toContain('House of Commons export (English)');
+  expect(dry.out).toContain('Added 338, updated 0, unchanged 0, ended 0, rejected 0');
+  expect(dry.out).toContain('Nothing written. Run again with --yes');
+  expect(await withDb((db) => db('officials').count('* as n').first())).toEqual({ n: '0' });
+
+  const applied = await cli(COMMONS_FIXTURE, '--yes');
+  expect(applied.out).toContain('338 added, 0 updated, 0 ended');
+  const again = await cli(COMMONS_FIXTURE, '--yes', '--complete');
+  expect(again.out).toContain('This file changes nothing');
+  expect(again.out).toContain('nothing changed');
+  const rows = await withDb((db) => db('import_batches').orderBy('id').select('status', 'added', 'unchanged', 'file_name', 'user_id'));
+  expect(rows.map((r) => r.status)).toEqual(['previewed', 'applied', 'applied']);
+  expect(rows[2]).toMatchObject({ added: 0, unchanged: 338, file_name: 'house-of-commons-mps-2021-10.csv', user_id: null });
+}, 180_000);
