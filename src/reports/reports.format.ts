@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Language } from '../i18n/i18n';
 import { translator } from '../i18n/i18n';
+import { PROVINCES } from '../shared/filters';
 import { neutralise, CsvExport } from './reports.csv';
 
 /**
@@ -37,7 +38,7 @@ const CODES = {
   stance: ['champion', 'supportive', 'undecided', 'opposed', 'unknown'],
   level: ['federal', 'senate', 'provincial', 'territorial', 'municipal'],
   commitmentKinds: ['caucus', 'minister', 'public', 'meet_again'],
-  province: ['AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT'],
+  province: PROVINCES,
 } as const;
 
 function cells(t: TFunction): Record<CellKind, Cell> {

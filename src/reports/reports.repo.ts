@@ -103,13 +103,3 @@ export function registryQuery(db: Db, month: { from: string; to: string }, lang:
     .orderBy([{ column: 'm.held_on' }, { column: 'o.last_name' }, { column: 'o.first_name' }, { column: 'm.id' }]);
   return select(q, db, REGISTRY_COLUMNS, lang);
 }
-
-/** The choices the reports page offers in its filters. */
-export async function filterChoices(db: Db) {
-  const [campaigns, locals, parties] = await Promise.all([
-    db('campaigns').orderBy([{ column: 'active', order: 'desc' }, { column: 'name' }]).select('id', 'name'),
-    db('locals').orderBy('name').select('id', 'name'),
-    db('officials').whereNotNull('party').whereNull('end_date').distinct('party').orderBy('party').pluck('party'),
-  ]);
-  return { campaigns, locals, parties: parties as string[] };
-}

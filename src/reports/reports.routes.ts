@@ -1,10 +1,11 @@
 import { Router } from 'express';
 import type { Knex } from 'knex';
 import { requireRole } from '../shared/auth-guards';
-import { parseActivityFilters } from '../shared/filters';
+import { parseActivityFilters, PROVINCES } from '../shared/filters';
+import { filterChoices } from '../dashboard/dashboard.service';
 import { text } from '../shared/validation';
 import { isClientAbort } from './reports.csv';
-import { exportReport, filterChoices, reportFileName } from './reports.service';
+import { exportReport, reportFileName } from './reports.service';
 import { parseReportRequest, previousMonth, REPORTS } from './reports.validate';
 
 const FILTER_FIELDS = ['campaign', 'province', 'party', 'local', 'from', 'to'] as const;
@@ -18,7 +19,8 @@ export function reportsRouter(db: Knex): Router {
     const parsed = parseActivityFilters(req.query);
     const values = Object.fromEntries(FILTER_FIELDS.map((k) => [k, text(req.query[k])]));
     res.status(parsed.ok ? 200 : 400).render('reports/index', {
-      choices: await filterChoices(db),
+      // The dashboard's filters, so that a report matches the figures a coordinator was looking at.
+      choices: { ...(await filterChoices(db, req.user!)), provinces: PROVINCES },
       values: { ...values, lang: req.lang, month: previousMonth() },
       errors: parsed.ok ? {} : parsed.errors,
     });

@@ -8,8 +8,6 @@ import { MEETING_COLUMNS, NOTES_COLUMN, COVERAGE_COLUMNS, FOLLOW_UP_COLUMNS, REG
 import { coverageQuery, followUpsQuery, meetingsQuery, registryQuery } from './reports.repo';
 import type { ReportRequest } from './reports.validate';
 
-export { filterChoices } from './reports.repo';
-
 function plan(db: Knex, r: ReportRequest) {
   switch (r.report) {
     case 'meetings':
