@@ -52,10 +52,11 @@ function readValues(body: Record<string, unknown>): MeetingValues {
     attendee_ids: list(body.attendee_ids), other_attendees: text(body.other_attendees), ask_ids: list(body.ask_ids),
     stance: text(body.stance), commitment_kinds: list(body.commitment_kinds), commitments: text(body.commitments),
     notes: text(body.notes), version: text(body.version),
+    // Blank rows are dropped, so that a row's number in an error matches the row shown again.
     follow_ups: rows.slice(0, MAX_FOLLOW_UP_ROWS).map((r) => {
       const row = (r && typeof r === 'object' ? r : {}) as Record<string, unknown>;
       return { description: text(row.description), due_on: text(row.due_on), assignee_id: text(row.assignee_id) };
-    }),
+    }).filter((row) => row.description || row.due_on || row.assignee_id),
   };
 }
 
@@ -107,11 +108,10 @@ export function parseMeetingForm(body: Record<string, unknown>, now = today()): 
   };
 }
 
-/** A row left blank is skipped; a row with a date or an assignee but no description is a mistake. */
+/** Each row typed (blank ones are gone); a row with a date or an assignee but no description is a mistake. */
 function parseFollowUpRows(rows: FollowUpValues[], errors: Record<string, string>): FollowUpInput[] {
   const out: FollowUpInput[] = [];
   rows.forEach((row, i) => {
-    if (!row.description && !row.due_on && !row.assignee_id) return;
     const key = (f: string) => `follow_ups[${i}][${f}]`;
     const parsed = parseFollowUp(row);
     if (!parsed.ok) for (const [f, message] of Object.entries(parsed.errors)) errors[key(f)] = message;
