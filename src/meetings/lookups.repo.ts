@@ -20,6 +20,15 @@ export function campaignExists(db: Db, id: number) {
   return db('campaigns').where({ id }).first('id');
 }
 
+export function localExists(db: Db, id: number) {
+  return db('locals').where({ id }).first('id');
+}
+
+/** The locals a coordinator can log a meeting for. */
+export function localChoices(db: Db) {
+  return db('locals').orderBy('name').select('id', 'name');
+}
+
 export function asksOf(db: Db, campaignIds: number[]) {
   return db('campaign_asks').whereIn('campaign_id', campaignIds).orderBy(['campaign_id', 'position', 'id'])
     .select('id', 'campaign_id', 'text');

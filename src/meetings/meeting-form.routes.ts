@@ -59,7 +59,7 @@ export function meetingFormRouter(db: Db): Router {
 
   router.get('/meetings/new', async (req, res) => {
     const pending = takePendingForm(req);
-    const values = pending ? parseMeetingForm(pending).values : await newMeetingValues(db, req.query.official);
+    const values = pending ? parseMeetingForm(pending).values : await newMeetingValues(db, req.user!, req.query.official);
     await renderForm(req, res, 200, { kind: 'new' }, values);
   });
 

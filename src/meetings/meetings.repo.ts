@@ -34,7 +34,7 @@ export async function insertMeeting(db: Db, fields: MeetingFields & { logged_by:
 }
 
 /** Saves only if nobody saved since `version` was read; undefined means someone did. */
-export async function updateMeeting(db: Db, id: number, version: number, fields: MeetingFields): Promise<MeetingRow | undefined> {
+export async function updateMeeting(db: Db, id: number, version: number, fields: MeetingFields & { local_id: number | null }): Promise<MeetingRow | undefined> {
   const [row] = await db('meetings').where({ id, version }).whereNull('deleted_at')
     .update({ ...fields, version: version + 1, updated_at: db.fn.now() }).returning('*');
   return row;

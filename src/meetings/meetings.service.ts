@@ -6,7 +6,7 @@ import type { SessionUser } from '../shared/types';
 import { today } from '../shared/validation';
 import { meetingFor } from './access.service';
 import { insertFollowUps } from './follow-ups.repo';
-import { asksOf, campaignExists, defaultCampaignId, existingUserIds, officialById } from './lookups.repo';
+import { asksOf, campaignExists, defaultCampaignId, existingUserIds, localExists, officialById } from './lookups.repo';
 import {
   askIds, attendeeIds, findMeetingDetails, insertMeeting, MeetingDetails, MeetingFields, MeetingRow, replaceAsks, replaceAttendees,
   sameDayMeetings, setDeleted, updateMeeting,
@@ -32,8 +32,13 @@ function fieldsOf(input: MeetingInput): MeetingFields {
 }
 
 /** What the audit trail records of a meeting: its fields and who and what it involved. */
-function snapshot(row: MeetingFields, attendees: number[], asks: number[]) {
-  return { ...Object.fromEntries(FIELDS.map((f) => [f, row[f]])), attendee_ids: attendees, ask_ids: asks };
+function snapshot(row: MeetingFields & { local_id: number | null }, attendees: number[], asks: number[]) {
+  return { ...Object.fromEntries(FIELDS.map((f) => [f, row[f]])), local_id: row.local_id, attendee_ids: attendees, ask_ids: asks };
+}
+
+/** Coordinators choose the local a meeting counts for; a member's meetings are their local's. */
+function chosenLocal(user: SessionUser, input: MeetingInput, current: number | null): number | null {
+  return hasRole(user, 'coordinator') && input.local_id !== undefined ? input.local_id : current;
 }
 
 /** References to other rows the form cannot check by itself: they must exist and belong together. */
@@ -41,6 +46,7 @@ async function referenceErrors(db: Db, input: MeetingInput): Promise<Record<stri
   const errors: Record<string, string> = {};
   if (!(await officialById(db, input.official_id))) errors.official_id = 'meetings:errors.official';
   if (input.campaign_id && !(await campaignExists(db, input.campaign_id))) errors.campaign_id = 'meetings:errors.campaign';
+  if (input.local_id && !(await localExists(db, input.local_id))) errors.local_id = 'meetings:errors.local';
   if (input.ask_ids.length) {
     const valid = new Set((await asksOf(db, input.campaign_id ? [input.campaign_id] : [])).map((a) => a.id));
     if (!input.ask_ids.every((a) => valid.has(a))) errors.ask_ids = 'meetings:errors.asksOfOtherCampaign';
@@ -78,7 +84,7 @@ export async function logMeeting(db: Db, user: SessionUser, fields: Partial<Meet
       const duplicates = await sameDayMeetings(trx, input.official_id, input.held_on);
       if (duplicates.length) return { ok: false, duplicates };
     }
-    const meeting = await insertMeeting(trx, { ...fieldsOf(input), logged_by: user.id, local_id: user.local_id });
+    const meeting = await insertMeeting(trx, { ...fieldsOf(input), logged_by: user.id, local_id: chosenLocal(user, input, user.local_id) });
     await replaceAttendees(trx, meeting.id, input.attendee_ids);
     await replaceAsks(trx, meeting.id, input.ask_ids);
     const followUps = await insertFollowUps(trx, meeting.id, user.id, input.follow_ups);
@@ -95,7 +101,7 @@ export async function editMeeting(db: Db, user: SessionUser, id: number, version
     const errors = await referenceErrors(trx, input);
     if (Object.keys(errors).length) return { ok: false, errors };
     const [oldAttendees, oldAsks] = [await attendeeIds(trx, id), await askIds(trx, id)];
-    const saved = await updateMeeting(trx, id, version, fieldsOf(input));
+    const saved = await updateMeeting(trx, id, version, { ...fieldsOf(input), local_id: chosenLocal(user, input, before.local_id) });
     if (!saved) {
       return { ok: false, conflict: { current: (await findMeetingDetails(trx, id))!, attendee_ids: oldAttendees, ask_ids: oldAsks } };
     }

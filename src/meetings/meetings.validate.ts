@@ -31,6 +31,8 @@ export interface MeetingInput {
   commitments: string | null;
   notes: string | null;
   follow_ups: FollowUpInput[];
+  /** Coordinators log for a local (null: national); undefined means the logger's own local. */
+  local_id?: number | null;
 }
 
 export type FollowUpValues = { description: string; due_on: string; assignee_id: string };
@@ -40,7 +42,7 @@ export type MeetingValues = {
   campaign_id: string; official_id: string; official_q: string; status: string; held_on: string;
   format: string; location: string; attendee_ids: string[]; other_attendees: string; ask_ids: string[];
   stance: string; commitment_kinds: string[]; commitments: string; notes: string;
-  follow_ups: FollowUpValues[]; version: string;
+  follow_ups: FollowUpValues[]; version: string; local_id?: string;
 };
 
 /** Notes keep their line breaks and inner spaces; only the ends are trimmed. */
@@ -52,6 +54,7 @@ function readValues(body: Record<string, unknown>): MeetingValues {
     attendee_ids: list(body.attendee_ids), other_attendees: text(body.other_attendees), ask_ids: list(body.ask_ids),
     stance: text(body.stance), commitment_kinds: list(body.commitment_kinds), commitments: text(body.commitments),
     notes: text(body.notes), version: text(body.version),
+    ...(body.local_id === undefined ? {} : { local_id: text(body.local_id) }),
     // Blank rows are dropped, so that a row's number in an error matches the row shown again.
     follow_ups: rows.slice(0, MAX_FOLLOW_UP_ROWS).map((r) => {
       const row = (r && typeof r === 'object' ? r : {}) as Record<string, unknown>;
@@ -93,6 +96,8 @@ export function parseMeetingForm(body: Record<string, unknown>, now = today()): 
   if (!values.commitment_kinds.every((k) => oneOf(COMMITMENT_KINDS, k))) errors.commitment_kinds = 'meetings:errors.commitmentKinds';
   if (values.commitments.length > MAX_TEXT) errors.commitments = 'meetings:errors.commitmentsTooLong';
   if (values.notes.length > MAX_NOTES) errors.notes = 'meetings:errors.notesTooLong';
+  const localId = values.local_id ? id(values.local_id) : values.local_id === '' ? null : undefined;
+  if (values.local_id && localId === undefined) errors.local_id = 'meetings:errors.local';
   const followUps = parseFollowUpRows(values.follow_ups, errors);
   if (Object.keys(errors).length) return { ok: false, values, errors };
   return {
@@ -103,7 +108,7 @@ export function parseMeetingForm(body: Record<string, unknown>, now = today()): 
       format: values.format || null, location: values.location || null, attendee_ids: attendeeIds!,
       other_attendees: values.other_attendees || null, ask_ids: askIds!, stance: values.stance || null,
       commitment_kinds: [...new Set(values.commitment_kinds)], commitments: values.commitments || null,
-      notes: values.notes || null, follow_ups: followUps,
+      notes: values.notes || null, follow_ups: followUps, ...(localId === undefined ? {} : { local_id: localId }),
     },
   };
 }

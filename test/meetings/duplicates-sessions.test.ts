@@ -79,6 +79,24 @@ describe('a session that expired while the form was open', () => {
   });
 });
 
+test('an edit posted after the session expired is put back in the edit form, and saving it then works', async () => {
+  const m = await meetingBy(t.db, mona, { official_id: mp.id, held_on: '2026-04-20', notes: 'Old notes' });
+  const agent = await signIn(t.app, mona.email);
+  const token = csrfFrom((await agent.get(`/meetings/${m.id}/edit`)).text);
+  await t.db('sessions').delete();
+  const posted = await agent.post(`/meetings/${m.id}/edit`).type('form')
+    .send({ _csrf: token, official_id: String(mp.id), status: 'held', held_on: '2026-04-20', notes: 'Edited notes, not lost', version: '1' });
+  expect(posted.headers.location).toBe('/login');
+  const login = await agent.get('/login');
+  const back = await agent.post('/login').type('form').send({ _csrf: csrfFrom(login.text), email: mona.email, password: PASSWORD });
+  const form = await agent.get(back.headers.location).expect(200);
+  expect(form.text).toContain('Edited notes, not lost');
+  const saved = await agent.post(`/meetings/${m.id}/edit`).type('form')
+    .send({ _csrf: csrfFrom(form.text), official_id: String(mp.id), status: 'held', held_on: '2026-04-20', notes: 'Edited notes, not lost', version: '1' });
+  expect(saved.status).toBe(303);
+  expect(await t.db('meetings').where({ id: m.id }).first()).toMatchObject({ notes: 'Edited notes, not lost', version: 2 });
+});
+
 describe('in French', () => {
   test('the form, its choices and its messages are in French', async () => {
     const agent = await signIn(t.app, mona.email);

@@ -39,6 +39,8 @@ describe('logging a meeting as a member', () => {
     expect(page.text).toContain('Targeted, stable funding');
     expect(page.text).toContain('Carl Colleague');
     expect(page.text).toContain('src="/static/js/meetings.js"');
+    // The strict CSP allows no inline script or style.
+    expect(page.text).not.toMatch(/ style=|<script(?![^>]*src=)|\son[a-z]+=/);
   });
 
   test('finds the official without JavaScript by part of the riding, accents and dashes folded, sitting first', async () => {
@@ -90,5 +92,32 @@ describe('logging a meeting as a member', () => {
     const audit = await t.db('audit_events').where({ entity: 'meeting', entity_id: id }).first();
     expect(audit).toMatchObject({ action: 'create', user_id: memberUser.id });
     expect(audit.changes.stance).toEqual({ from: null, to: 'supportive' });
+  });
+});
+
+describe('as a coordinator', () => {
+  test("logs a meeting for a local, which that local's members then see; and sees every member's meeting in the list", async () => {
+    const coordinator = await createUser(t.db, 'coordinator', { name: 'Coco Coordinator' });
+    const coord = await signIn(t.app, coordinator.email);
+    const form = await coord.get('/meetings/new').expect(200);
+    expect(form.text).toContain('No local (national)');
+    const res = await postForm(coord, '/meetings/new', {
+      campaign_id: String(campaign.id), official_id: String(mp.id), status: 'scheduled', held_on: '2030-05-01', format: 'virtual',
+      local_id: String(memberUser.local_id), notes: 'Booked by the national office',
+    });
+    expect(res.status).toBe(303);
+    const id = Number(res.headers.location.split('/').pop());
+    expect(await t.db('meetings').where({ id }).first()).toMatchObject({ local_id: memberUser.local_id, logged_by: coordinator.id });
+    expect((await coord.get(res.headers.location)).text).toContain('Saved: the meeting with Hon. Brenda Shanahan (Châteauguay—Lacolle) on May 1, 2030: Scheduled.');
+    expect((await member.get(`/meetings/${id}`)).status).toBe(200);
+    const list = await coord.get('/meetings').expect(200);
+    expect(list.text).toContain(`href="/meetings/${id}"`);
+    expect(list.text).toContain('Mona Member');
+
+    // A member cannot choose another local: the field is ignored for them.
+    const other = await createLocal(t.db);
+    const mine = await postForm(member, '/meetings/new', { official_id: String(mp.id), status: 'held', held_on: '2026-01-02', local_id: String(other.id) });
+    expect(mine.status).toBe(303);
+    expect(await t.db('meetings').where({ id: Number(mine.headers.location.split('/').pop()) }).first()).toMatchObject({ local_id: memberUser.local_id });
   });
 });
