@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Request, Response, Router } from 'express';
 import type { Db } from '../db';
 import { auditTrail } from '../shared/audit.repo';
 import { hasRole } from '../shared/auth-guards';
@@ -16,6 +16,8 @@ import { asksRaised, attendees, findMeetingDetails } from './meetings.repo';
 import { deleteMeeting, restoreMeeting } from './meetings.service';
 import { parseFollowUp } from './meetings.validate';
 import { peopleChoices } from './lookups.repo';
+
+type FollowUpForm = { values: Record<string, string>; errors: Record<string, string> };
 
 /** Meetings: the list, one meeting's page, delete and restore; the form and follow-ups in their own files. */
 export function meetingsRouter(db: Db): Router {
@@ -36,11 +38,12 @@ export function meetingsRouter(db: Db): Router {
     res.render('meetings/index', { rows, pageInfo, params, filters: parsed.values, errors: {}, choices });
   });
 
-  router.get('/meetings/:id', async (req, res) => {
+  /** One meeting's page; the add-a-follow-up form on it comes back here with its input when refused. */
+  async function renderMeeting(req: Request, res: Response, status: number, meetingId: number, form: FollowUpForm = { values: {}, errors: {} }) {
     const user = req.user!;
-    const meeting = await meetingFor(db, user, id(req.params.id) ?? 0, 'see');
+    const meeting = await meetingFor(db, user, meetingId, 'see');
     const editable = await canEdit(db, user, meeting);
-    res.render('meetings/show', {
+    res.status(status).render('meetings/show', {
       meeting: await findMeetingDetails(db, meeting.id),
       attendees: await attendees(db, meeting.id),
       asks: await asksRaised(db, meeting.id),
@@ -49,20 +52,27 @@ export function meetingsRouter(db: Db): Router {
       people: editable ? await peopleChoices(db, user.local_id, [user.id]) : [],
       editable,
       today: today(),
-      values: {},
+      values: form.values,
+      errors: form.errors,
     });
+  }
+
+  router.get('/meetings/:id', async (req, res) => {
+    await renderMeeting(req, res, 200, id(req.params.id) ?? 0);
   });
 
   router.post('/meetings/:id/follow-ups', async (req, res) => {
     const meetingId = id(req.params.id) ?? 0;
-    const row = { description: text(req.body?.description), due_on: text(req.body?.due_on), assignee_id: text(req.body?.assignee_id) };
-    const parsed = parseFollowUp(row);
-    if (!parsed.ok || !(await addFollowUp(db, req.user!, meetingId, parsed.value))) {
+    const values = { description: text(req.body?.description), due_on: text(req.body?.due_on), assignee_id: text(req.body?.assignee_id) };
+    const parsed = parseFollowUp(values);
+    if (!parsed.ok) {
       await meetingFor(db, req.user!, meetingId, 'edit');
-      flash(req, 'error', req.t(parsed.ok ? 'meetings:errors.assignee' : Object.values(parsed.errors)[0]));
-    } else {
-      flash(req, 'success', req.t('meetings:followUps.added', { description: parsed.value.description }));
+      return renderMeeting(req, res, 422, meetingId, { values, errors: parsed.errors });
     }
+    if (!(await addFollowUp(db, req.user!, meetingId, parsed.value))) {
+      return renderMeeting(req, res, 422, meetingId, { values, errors: { assignee_id: 'meetings:errors.assignee' } });
+    }
+    flash(req, 'success', req.t('meetings:followUps.added', { description: parsed.value.description }));
     res.redirect(303, `/meetings/${meetingId}#follow-ups`);
   });
 

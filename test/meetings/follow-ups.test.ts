@@ -86,8 +86,13 @@ describe('/follow-ups', () => {
     expect(page.text).toContain('Follow-up added: Thank-you letter');
     expect(page.text).toMatch(/Thank-you letter<\/td>/);
     const bad = await postForm(carlAgent, `/meetings/${meetingId}/follow-ups`, { description: '', due_on: '2030-01-01' }, `/meetings/${meetingId}`);
-    expect(bad.status).toBe(303);
-    expect((await carlAgent.get(`/meetings/${meetingId}`)).text).toContain('Say what needs doing for this follow-up');
+    expect(bad.status).toBe(422);
+    expect(bad.text).toMatch(/id="field-description-error" class="field-error">Say what needs doing for this follow-up/);
+    expect(bad.text).toContain('value="2030-01-01"');
+    const unknown = await postForm(carlAgent, `/meetings/${meetingId}/follow-ups`, { description: 'Kept text', assignee_id: '999999' }, `/meetings/${meetingId}`);
+    expect(unknown.status).toBe(422);
+    expect(unknown.text).toContain('value="Kept text"');
+    expect(unknown.text).toContain('Choose the person from the list.');
     // Mona (same local, neither logged nor attended) may not add to it.
     expect((await postForm(member, `/meetings/${meetingId}/follow-ups`, { description: 'Sneaky' }, `/meetings/${meetingId}`)).status).toBe(404);
   });
