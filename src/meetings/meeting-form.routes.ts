@@ -7,13 +7,13 @@ import { meetingFor } from './access.service';
 import { formChoices, meetingValues, newMeetingValues } from './form.service';
 import { searchOfficials } from './lookups.repo';
 import { findMeetingDetails } from './meetings.repo';
-import { editMeeting, logMeeting, SaveResult } from './meetings.service';
+import { Conflict, editMeeting, logMeeting, SaveResult } from './meetings.service';
 import { MeetingValues, MIN_FOLLOW_UP_ROWS, parseMeetingForm } from './meetings.validate';
 import { savedMessage } from './saved-message';
 import { conflictRows } from './conflict';
 
 type FormMode = { kind: 'new' } | { kind: 'edit'; meetingId: number };
-type Extra = { errors?: Record<string, string>; duplicates?: unknown[]; conflict?: unknown; addRow?: boolean };
+type Extra = { errors?: Record<string, string>; duplicates?: unknown[]; conflict?: Conflict; addRow?: boolean };
 
 /** Log a meeting and edit one: the same form, which also finds the official without JavaScript. */
 export function meetingFormRouter(db: Db): Router {
@@ -26,7 +26,7 @@ export function meetingFormRouter(db: Db): Router {
     const followUpRows = Array.from({ length: rows }, (_, i) => typed[i] ?? { description: '', due_on: '', assignee_id: '' });
     res.status(status).render('meetings/form', {
       mode, values, errors: extra.errors ?? {}, choices, followUpRows,
-      duplicates: extra.duplicates ?? [], conflict: extra.conflict,
+      duplicates: extra.duplicates ?? [], conflictRows: extra.conflict ? conflictRows(extra.conflict, values, choices) : null,
       title: mode.kind === 'new' ? req.t('meetings:form.newTitle') : req.t('meetings:form.editTitle'),
     });
   }
@@ -48,7 +48,7 @@ export function meetingFormRouter(db: Db): Router {
     if ('duplicates' in result) return renderForm(req, res, 409, mode, values, { duplicates: result.duplicates });
     // Someone saved first: keep what this user typed, move them onto the new version, show what changed.
     const next = { ...values, version: String(result.conflict.current.version) };
-    return renderForm(req, res, 409, mode, next, { conflict: { ...result.conflict, rows: conflictRows(result.conflict, values) }, errors: { version: 'meetings:errors.conflict' } });
+    return renderForm(req, res, 409, mode, next, { conflict: result.conflict, errors: { version: 'meetings:errors.conflict' } });
   }
 
   router.get('/meetings/official-choices', async (req, res) => {

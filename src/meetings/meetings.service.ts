@@ -8,7 +8,7 @@ import { meetingFor } from './access.service';
 import { insertFollowUps } from './follow-ups.repo';
 import { asksOf, campaignExists, defaultCampaignId, existingUserIds, localExists, officialById } from './lookups.repo';
 import {
-  askIds, attendeeIds, findMeetingDetails, insertMeeting, MeetingDetails, MeetingFields, MeetingRow, replaceAsks, replaceAttendees,
+  askIds, asksRaised, attendeeIds, attendees, findMeetingDetails, insertMeeting, MeetingDetails, MeetingFields, MeetingRow, replaceAsks, replaceAttendees,
   sameDayMeetings, setDeleted, updateMeeting,
 } from './meetings.repo';
 import type { MeetingInput } from './meetings.validate';
@@ -22,7 +22,10 @@ export type SaveResult =
   | { ok: false; conflict: Conflict };
 
 /** The meeting as someone else saved it, for the "what changed" view. */
-export interface Conflict { current: MeetingDetails; attendee_ids: number[]; ask_ids: number[] }
+export interface Conflict {
+  current: MeetingDetails; attendee_ids: number[]; ask_ids: number[];
+  attendees: { id: number; name: string }[]; asks: { id: number; text: string }[];
+}
 
 const FIELDS = ['campaign_id', 'official_id', 'status', 'held_on', 'format', 'location', 'other_attendees', 'stance',
   'commitment_kinds', 'commitments', 'notes'] as const;
@@ -103,7 +106,8 @@ export async function editMeeting(db: Db, user: SessionUser, id: number, version
     const [oldAttendees, oldAsks] = [await attendeeIds(trx, id), await askIds(trx, id)];
     const saved = await updateMeeting(trx, id, version, { ...fieldsOf(input), local_id: chosenLocal(user, input, before.local_id) });
     if (!saved) {
-      return { ok: false, conflict: { current: (await findMeetingDetails(trx, id))!, attendee_ids: oldAttendees, ask_ids: oldAsks } };
+      const current = (await findMeetingDetails(trx, id))!;
+      return { ok: false, conflict: { current, attendee_ids: oldAttendees, ask_ids: oldAsks, attendees: await attendees(trx, id), asks: await asksRaised(trx, id) } };
     }
     await replaceAttendees(trx, id, input.attendee_ids);
     await replaceAsks(trx, id, input.ask_ids);

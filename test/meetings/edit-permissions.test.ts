@@ -80,7 +80,7 @@ describe('who sees and edits a meeting', () => {
     const first = await editForm(agents.logger, m.id);
     const second = await editForm(agents.coordinator, m.id);
     await agents.logger.post(`/meetings/${m.id}/edit`).type('form')
-      .send({ _csrf: first.token, ...fields({ stance: 'supportive', notes: 'Logger notes' }), version: first.version }).expect(303);
+      .send({ _csrf: first.token, ...fields({ stance: 'supportive', notes: 'Logger notes' }), attendee_ids: [String(sameLocal.id)], version: first.version }).expect(303);
     const res = await agents.coordinator.post(`/meetings/${m.id}/edit`).type('form')
       .send({ _csrf: second.token, ...fields({ stance: 'opposed', notes: 'Coordinator notes' }), version: second.version });
     expect(res.status).toBe(409);
@@ -88,6 +88,8 @@ describe('who sees and edits a meeting', () => {
     expect(res.text).toContain('Coordinator notes'); // their own text, still in the form
     expect(res.text).toMatch(/<th scope="row">Stance after the meeting<\/th><td class="prewrap">Supportive<\/td><td class="prewrap">Opposed<\/td>/);
     expect(res.text).toMatch(/<th scope="row">Notes<\/th><td class="prewrap">Logger notes<\/td><td class="prewrap">Coordinator notes<\/td>/);
+    expect(res.text).toMatch(new RegExp(`<th scope="row">Members who attended</th><td class="prewrap">${sameLocal.name}</td><td class="prewrap">Ada Attendee</td>`));
+    expect(res.text).not.toMatch(/<th scope="row">Official<\/th>/); // unchanged fields are not listed
     expect(res.text).toContain('name="version" value="2"');
     expect(await t.db('meetings').where({ id: m.id }).first()).toMatchObject({ stance: 'supportive', notes: 'Logger notes', version: 2 });
     // Having seen the differences, saving again keeps theirs.
