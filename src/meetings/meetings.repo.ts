@@ -109,3 +109,18 @@ export function sameDayMeetings(db: Db, officialId: number, heldOn: string, exce
     .modify((q) => { if (exceptId) q.whereNot('m.id', exceptId); })
     .orderBy('m.id').select('m.id', 'm.local_id', 'm.logged_by', 'm.status', 'u.name as logged_by_name');
 }
+
+/**
+ * The audit trail of a meeting and of its follow-ups, newest first: who did what, when. Follow-up
+ * events are found through their ids (the audit index), not by searching the JSON.
+ */
+export function meetingHistory(db: Db, meetingId: number) {
+  return db('audit_events as a')
+    .leftJoin('users as u', 'u.id', 'a.user_id')
+    .leftJoin('follow_ups as f', (j) => j.on('f.id', 'a.entity_id').andOnVal('a.entity', 'follow_up'))
+    .where((w) => w.where({ 'a.entity': 'meeting', 'a.entity_id': meetingId })
+      .orWhere((f) => f.where('a.entity', 'follow_up')
+        .whereIn('a.entity_id', db('follow_ups').where({ meeting_id: meetingId }).select('id'))))
+    .orderBy([{ column: 'a.created_at', order: 'desc' }, { column: 'a.id', order: 'desc' }])
+    .select('a.id', 'a.entity', 'a.action', 'a.changes', 'a.created_at', 'u.name as user_name', 'f.description');
+}

@@ -1,6 +1,5 @@
 import { Request, Response, Router } from 'express';
 import type { Db } from '../db';
-import { auditTrail } from '../shared/audit.repo';
 import { hasRole } from '../shared/auth-guards';
 import { flash } from '../shared/flash';
 import { paginate } from '../shared/pagination';
@@ -12,7 +11,7 @@ import { followUpsRouter } from './follow-ups.routes';
 import { parseMeetingFilters } from './list-filters';
 import { countMeetings, filterChoices, listMeetings } from './list.repo';
 import { meetingFormRouter } from './meeting-form.routes';
-import { asksRaised, attendees, findMeetingDetails } from './meetings.repo';
+import { asksRaised, attendees, findMeetingDetails, meetingHistory } from './meetings.repo';
 import { deleteMeeting, restoreMeeting } from './meetings.service';
 import { parseFollowUp } from './meetings.validate';
 import { peopleChoices } from './lookups.repo';
@@ -48,7 +47,7 @@ export function meetingsRouter(db: Db): Router {
       attendees: await attendees(db, meeting.id),
       asks: await asksRaised(db, meeting.id),
       followUps: await followUpsOfMeeting(db, meeting.id),
-      history: await auditTrail(db, 'meeting', meeting.id),
+      history: await meetingHistory(db, meeting.id),
       people: editable ? await peopleChoices(db, user.local_id, [user.id]) : [],
       editable,
       today: today(),

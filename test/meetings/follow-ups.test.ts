@@ -60,6 +60,10 @@ describe('/follow-ups', () => {
     expect(await t.db('follow_ups').where({ id: ids['Long overdue'] }).first()).toMatchObject({ done_at: null, done_by: null });
     const actions = await t.db('audit_events').where({ entity: 'follow_up', entity_id: ids['Long overdue'] }).orderBy('id').pluck('action');
     expect(actions).toEqual(['done', 'reopen']);
+    const meetingId = (await t.db('follow_ups').where({ id: ids['Long overdue'] }).first()).meeting_id;
+    const history = (await member.get(`/meetings/${meetingId}`)).text;
+    expect(history).toContain('Mona Member marked “Long overdue” done');
+    expect(history).toContain('Mona Member reopened “Long overdue”');
   });
 
   test('reassign to a colleague; an unknown person is refused', async () => {
