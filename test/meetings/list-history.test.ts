@@ -95,7 +95,6 @@ describe("the official's history", () => {
     expect(html).toContain('Will raise it in caucus · Will table a petition');
     expect(html).toContain('(1 open follow-up)');
     expect(html).not.toContain('Secret promise');
-    expect(html).toContain(`href="/meetings/new?official=${on.id}"`);
 
     const all = await officialHistory(t.db, on.id, coordinator);
     expect(all.meetings).toHaveLength(3);
