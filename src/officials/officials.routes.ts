@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { Knex } from 'knex';
+import type { Db } from '../db';
 import { NotFoundError } from '../shared/errors';
 import { paginate } from '../shared/pagination';
 import { id } from '../shared/validation';
@@ -12,7 +12,7 @@ import { officialHistory } from '../meetings/official-history.service';
 import { officialClaims } from '../campaigns/targets.service';
 
 /** The directory every signed-in user searches, and (first) the import pages for coordinators. */
-export function officialsRouter(db: Knex): Router {
+export function officialsRouter(db: Db): Router {
   const router = Router();
   router.use('/officials/imports', importsRouter(db));
 
