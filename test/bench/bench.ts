@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --meetings N] [--embedded-meetings M] [--seconds S] [--keep] [--no-embedded]
+ * npm run bench [-- --meetings N] [--embedded-meetings M] [--seconds S] [--connections 10,50] [--keep] [--no-embedded]
  *
  * The tracker's pages under load, as ratios of the machine's own ceilings. On the real PostgreSQL at
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) it creates a database of
