@@ -95,3 +95,17 @@ test('the Content-Security-Policy forbids inline script, plugins and framing, on
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
   }
 });
+
+test('exports carry markup as plain text: served as CSV attachments that a browser will not render or sniff', async () => {
+  const csvRoutes = pageUrls(t.app, ids()).filter((u) => u.endsWith('.csv'));
+  expect(csvRoutes.length).toBeGreaterThan(4);
+  for (const url of csvRoutes) {
+    const res = await admin.get(url);
+    expect({ url, status: res.status }).toEqual({ url, status: 200 });
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    expect(res.headers['content-disposition']).toMatch(/^attachment/);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  }
+  const coverage = (await admin.get('/reports/coverage.csv')).text;
+  expect(coverage).toContain("<script>alert('campaign')</script>"); // stored text, exactly as typed
+});
