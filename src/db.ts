@@ -124,7 +124,22 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/**
+ * The migrations, recorded under their .ts names whether they run from the sources (npm start,
+ * db:migrate, the tests) or from the compiled build (start:prod, .js files). With knex's default
+ * names a database migrated by one is "corrupt" to the other, and the production server would
+ * refuse to start on a database prepared with `npm run db:migrate`.
+ */
+const migrationSource: Knex.MigrationSource<string> = {
+  async getMigrations() {
+    const files = await fs.promises.readdir(MIGRATIONS_DIR);
+    return files.filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts')).sort();
+  },
+  getMigrationName: (file) => file.replace(/\.js$/, '.ts'),
+  getMigration: (file) => import(path.join(MIGRATIONS_DIR, file)),
+};
+
 export async function migrateLatest(knex: Knex): Promise<string[]> {
-  const [, applied] = await knex.migrate.latest({ directory: MIGRATIONS_DIR, loadExtensions: ['.ts', '.js'] });
+  const [, applied] = await knex.migrate.latest({ migrationSource });
   return applied as string[];
 }
