@@ -56,3 +56,22 @@ test('an import posted with another user_id or a status is recorded as the coord
   const batch = await t.db('import_batches').orderBy('id', 'desc').first();
   expect({ user_id: batch.user_id, status: batch.status, added: batch.added }).toEqual({ user_id: w.coordinator.id, status: 'previewed', added: 1 });
 });
+
+test('a member logging or editing a meeting with logged_by, local_id, version and deleted_at of their choosing changes none of them', async () => {
+  const agent = await signIn(t.app, w.member.email, 'an entirely new passphrase'); // changed by the first test
+  const extra = { logged_by: String(w.admin.id), local_id: String(w.otherLocal.id), deleted_at: '2026-01-01', id: '1', created_at: '2000-01-01', version: '99' };
+  const fields = { campaign_id: String(w.campaign.id), official_id: String(w.spare.id), status: 'held', held_on: '2026-03-20', format: 'phone', stance: 'supportive', confirm_duplicate: '1' };
+  const res = await postForm(agent, '/meetings/new', { ...fields, ...extra });
+  expect(res.status).toBe(303);
+  const id = Number(res.headers.location.split('/').pop());
+  const saved = await t.db('meetings').where({ id }).first();
+  expect({ logged_by: saved.logged_by, local_id: saved.local_id, deleted_at: saved.deleted_at, version: saved.version })
+    .toEqual({ logged_by: w.member.id, local_id: w.local.id, deleted_at: null, version: 1 });
+  expect(new Date(saved.created_at).getFullYear()).toBeGreaterThan(2000);
+
+  const edit = await postForm(agent, `/meetings/${id}/edit`, { ...fields, status: 'held', stance: 'champion', version: '1', logged_by: String(w.admin.id), local_id: String(w.otherLocal.id), deleted_at: '2026-01-01' });
+  expect(edit.status).toBe(303);
+  const edited = await t.db('meetings').where({ id }).first();
+  expect({ stance: edited.stance, logged_by: edited.logged_by, local_id: edited.local_id, deleted_at: edited.deleted_at })
+    .toEqual({ stance: 'champion', logged_by: w.member.id, local_id: w.local.id, deleted_at: null });
+});

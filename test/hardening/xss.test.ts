@@ -19,7 +19,7 @@ let member: Agent;
 beforeAll(async () => {
   t = await startTestApp();
   const world = await createWorld(t.db, {
-    local: MARK('local'), campaign: MARK('campaign'),
+    local: MARK('local'), campaign: MARK('campaign'), notes: MARK('notes'),
     official: { first_name: MARK('first'), last_name: MARK('last'), constituency: MARK('riding'), party: MARK('party') },
   });
   await t.db('users').where({ id: world.victim.id }).update({ name: MARK('user') });
@@ -35,7 +35,7 @@ afterAll(async () => { await t.close(); });
 function ids() {
   return {
     ':id@/admin/users': w.victim.id, ':id@/admin/locals': w.local.id, ':id@/campaigns': w.campaign.id,
-    ':id@/officials/imports': w.batch, ':id@/officials': w.official.id, ':lang': 'fr', ':file': 'pico.min.css',
+    ':id@/officials/imports': w.batch, ':id@/officials': w.official.id, ':id@/meetings': w.meeting.id, ':lang': 'fr', ':file': 'pico.min.css',
   };
 }
 
@@ -55,15 +55,19 @@ test('every page, as an administrator and as a member, shows the stored markup e
 });
 
 test('the pages that show each stored text show it escaped', async () => {
-  const shows = async (url: string, what: string) => {
-    const text = (await admin.get(url)).text;
-    expect(text).toContain(`&lt;script&gt;alert(&#39;${what}&#39;)&lt;/script&gt;`);
+  const shows = async (url: string, what: string, as = admin) => {
+    const text = (await as.get(url)).text;
+    expect({ url, text: text.includes(`&lt;script&gt;alert(&#39;${what}&#39;)&lt;/script&gt;`) }).toEqual({ url, text: true });
   };
   await shows(`/officials/${w.official.id}`, 'riding');
   await shows(`/officials/${w.official.id}`, 'last');
   await shows('/admin/locals', 'local');
   await shows('/admin/users', 'user');
   await shows('/campaigns', 'campaign');
+  await shows(`/meetings/${w.meeting.id}`, 'notes');
+  await shows(`/meetings/${w.meeting.id}`, 'riding');
+  await shows('/meetings', 'last');
+  await shows('/follow-ups', 'notes', member); // a member's own and their local's follow-ups
   await shows(`/officials/imports/${w.batch}`, 'imported');
   for (const url of ['/officials/imports', `/officials/imports/${w.batch}`]) {
     expect((await admin.get(url)).text).toContain('&lt;img src=x onerror=alert(&#39;file&#39;)&gt;.csv');
@@ -72,7 +76,7 @@ test('the pages that show each stored text show it escaped', async () => {
 
 test('markup in a query string or a refused form comes back escaped', async () => {
   const q = encodeURIComponent(MARK('query'));
-  for (const url of [`/officials?q=${q}`, `/campaigns/${w.campaign.id}/targets?q=${q}`, `/dashboard?campaign=${q}&local=${q}`, `/admin/users?q=${q}`, `/nowhere?x=${q}`]) {
+  for (const url of [`/meetings?q=${q}&status=${q}`, `/meetings/official-choices?q=${q}`, `/follow-ups?q=${q}`, `/officials?q=${q}`, `/campaigns/${w.campaign.id}/targets?q=${q}`, `/dashboard?campaign=${q}&local=${q}`, `/admin/users?q=${q}`, `/nowhere?x=${q}`]) {
     const res = await admin.get(url);
     expect(res.status).toBeLessThan(500);
     expect(RAW.test(res.text)).toBe(false);
