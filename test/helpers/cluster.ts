@@ -38,10 +38,17 @@ export async function startCluster(): Promise<Cluster> {
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`;
   const ctl = (...args: string[]) => run(dir, 'pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-w', '-o', options, ...args]);
   await ctl('start');
+  // Should the test be cut short, the cluster must not outlive it.
+  const leftBehind = () => {
+    try { execFileSync(process.getuid?.() === 0 ? 'runuser' : path.join(binDir(), 'pg_ctl'), [...(process.getuid?.() === 0 ? ['-u', 'postgres', '--', path.join(binDir(), 'pg_ctl')] : []), '-D', data, '-m', 'immediate', 'stop'], { stdio: 'ignore' }); } catch { /* already stopped */ }
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('exit', leftBehind);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     restart: () => ctl('-m', 'fast', 'restart'),
     async stop() {
+      process.off('exit', leftBehind);
       try { await ctl('-m', 'immediate', 'stop'); } finally { fs.rmSync(dir, { recursive: true, force: true }); }
     },
   };
