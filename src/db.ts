@@ -125,15 +125,13 @@ function isAlive(pid: number): boolean {
 }
 
 /**
- * The migrations, recorded under their .ts names whether they run from the sources (npm start,
- * db:migrate, the tests) or from the compiled build (start:prod, .js files). With knex's default
- * names a database migrated by one is "corrupt" to the other, and the production server would
- * refuse to start on a database prepared with `npm run db:migrate`.
+ * Every migration is recorded under its source name (`….ts`), whether it runs from the sources (tsx)
+ * or from the compiled build (`….js`): otherwise a database migrated by `npm start` or db:migrate is
+ * refused by `npm run start:prod` ("the migration directory is corrupt"), and the other way round.
  */
 const migrationSource: Knex.MigrationSource<string> = {
   async getMigrations() {
-    const files = await fs.promises.readdir(MIGRATIONS_DIR);
-    return files.filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts')).sort();
+    return fs.readdirSync(MIGRATIONS_DIR).filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts')).sort();
   },
   getMigrationName: (file) => file.replace(/\.js$/, '.ts'),
   getMigration: (file) => import(path.join(MIGRATIONS_DIR, file)),
