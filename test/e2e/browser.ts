@@ -40,6 +40,29 @@ export function scrollsSideways(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
 }
 
+/** Elements outside a scrolling table that stick out past the window's right edge (what makes a phone scroll sideways). */
+export function wideElements(page: Page): Promise<string[]> {
+  return page.evaluate(() => Array.from(document.querySelectorAll('body *'))
+    .filter((e) => !e.closest('.table-wrap') && e.getBoundingClientRect().right > window.innerWidth + 1)
+    .map((e) => `${e.tagName}.${e.className}#${e.id} ${Math.round(e.getBoundingClientRect().right)}`).slice(0, 20));
+}
+
+/** No axe violation (WCAG 2.1 AA) and nothing wider than the window. */
+export async function expectUsable(page: Page): Promise<void> {
+  expect(await axeViolations(page)).toEqual([]);
+  expect(await wideElements(page)).toEqual([]);
+  expect(await scrollsSideways(page)).toBe(false);
+}
+
+/** Signs in through the sign-in page; the browser lands on the home page. */
+export async function signIn(page: Page, url: string, email: string, password: string): Promise<void> {
+  await page.goto(`${url}/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${url}/`);
+}
+
 /** On a fresh tracker: creates the first administrator (Ada Admin) through the setup page, signed in after. */
 export async function setUpFirstAdmin(page: Page, url: string): Promise<void> {
   await page.goto(url);
