@@ -22,6 +22,7 @@ import { adminRouter } from './admin/admin.routes';
 import { officialsRouter } from './officials/officials.routes';
 import { campaignsRouter } from './campaigns/campaigns.routes';
 import { dashboardRouter } from './dashboard/dashboard.routes';
+import { reportsRouter } from './reports/reports.routes';
 
 export interface AppDeps {
   db: Knex;
@@ -86,6 +87,7 @@ export function createApp({ db, config, logger = createLogger(config.logLevel) }
   app.use(officialsRouter(db));
   app.use(campaignsRouter(db));
   app.use(dashboardRouter(db));
+  app.use('/reports', reportsRouter(db));
 
   app.use(notFound);
   app.use(errorHandler(logger));

@@ -35,6 +35,17 @@ export function parseActivityFilters(query: Record<string, unknown>): FilterResu
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, value };
 }
 
+/** A calendar month written YYYY-MM (e.g. ?month=2026-03), as its first and last days, or undefined. */
+export function parseMonth(value: unknown): { month: string; from: string; to: string } | undefined {
+  const s = text(value);
+  const match = /^(\d{4})-(\d{2})$/.exec(s);
+  if (!match) return undefined;
+  const [year, month] = [Number(match[1]), Number(match[2])];
+  if (month < 1 || month > 12 || year < 1900) return undefined;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return { month: s, from: `${s}-01`, to: `${s}-${String(last).padStart(2, '0')}` };
+}
+
 /** The filters back as query-string parameters, for links that keep them. */
 export function filterParams(f: ActivityFilters): Record<string, string | number | undefined> {
   return { campaign: f.campaign_id, province: f.province, party: f.party, local: f.local_id, from: f.from, to: f.to };

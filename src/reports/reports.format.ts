@@ -1,0 +1,82 @@
+import type { TFunction } from 'i18next';
+import type { Language } from '../i18n/i18n';
+import { translator } from '../i18n/i18n';
+import { PROVINCES } from '../shared/filters';
+import { neutralise, CsvExport } from './reports.csv';
+
+/**
+ * What a column holds, and so how its value is written: free text is neutralised, codes (status,
+ * stance, …) are translated into the export's language, dates and counts go out as they are.
+ */
+export type CellKind =
+  | 'text' | 'date' | 'count' | 'yesNo' | 'status' | 'format' | 'stance' | 'level' | 'province'
+  | 'commitmentKinds' | 'followUpState' | 'registryTitle' | 'registryInstitution' | 'registryCommunication';
+
+export interface Column {
+  /** The header's key in the reports catalogue (reports:columns.<header>). */
+  header: string;
+  /** The SELECT expression; it may depend on the export's language (a riding's French name). */
+  sql: string | ((lang: Language) => string);
+  kind: CellKind;
+}
+
+type Cell = (value: unknown) => unknown;
+
+function text(value: unknown): string {
+  return value === null || value === undefined ? '' : neutralise(String(value));
+}
+
+/** A code translated once per export, not once per row: every known code is looked up up front. */
+function lookup(t: TFunction, prefix: string, codes: readonly string[]): Cell {
+  const words = new Map(codes.map((code) => [code, t(`${prefix}.${code}`)]));
+  return (value) => (value === null || value === undefined ? '' : words.get(String(value)) ?? text(value));
+}
+
+const CODES = {
+  status: ['requested', 'scheduled', 'held', 'cancelled', 'declined'],
+  format: ['in_person', 'constituency_office', 'virtual', 'phone', 'event'],
+  stance: ['champion', 'supportive', 'undecided', 'opposed', 'unknown'],
+  level: ['federal', 'senate', 'provincial', 'territorial', 'municipal'],
+  commitmentKinds: ['caucus', 'minister', 'public', 'meet_again'],
+  province: PROVINCES,
+} as const;
+
+function cells(t: TFunction): Record<CellKind, Cell> {
+  const kinds = lookup(t, 'reports:values.commitmentKinds', CODES.commitmentKinds);
+  const registryTitle = lookup(t, 'reports:registry.title', ['federal', 'senate']);
+  const registryInstitution = lookup(t, 'reports:registry.institution', ['federal', 'senate']);
+  const [yes, no, open, done] = [t('reports:values.yes'), t('reports:values.no'), t('reports:values.open'), t('reports:values.done')];
+  const communication = t('reports:registry.communication');
+  return {
+    text,
+    date: (v) => v ?? '',
+    count: (v) => v ?? 0,
+    yesNo: (v) => (v ? yes : no),
+    status: lookup(t, 'reports:values.status', CODES.status),
+    format: lookup(t, 'reports:values.format', CODES.format),
+    stance: lookup(t, 'reports:values.stance', CODES.stance),
+    level: lookup(t, 'reports:values.level', CODES.level),
+    province: lookup(t, 'shared:provinces', CODES.province),
+    commitmentKinds: (v) => (Array.isArray(v) ? v.map(kinds).join('; ') : ''),
+    followUpState: (v) => (v ? done : open),
+    registryTitle,
+    registryInstitution,
+    registryCommunication: () => communication,
+  };
+}
+
+/** The header and the row-to-record function of an export, in `lang`. */
+export function csvExport(columns: readonly Column[], lang: Language): CsvExport {
+  const t = translator(lang);
+  const byKind = cells(t);
+  const format = columns.map((c) => byKind[c.kind]);
+  return {
+    header: columns.map((c) => t(`reports:columns.${c.header}`)),
+    toRecord: (row) => row.map((value, i) => format[i](value)),
+  };
+}
+
+/** The SELECT list for `columns`, in their order (rows come back as arrays). */
+export function selectList(columns: readonly Column[], lang: Language): string[] {
+  return columns.map((c) => (typeof c.sql === 'function' ? c.sql(lang) : c.sql));
+}

@@ -1,0 +1,47 @@
+import { Router } from 'express';
+import type { Knex } from 'knex';
+import { requireRole } from '../shared/auth-guards';
+import { parseActivityFilters, PROVINCES } from '../shared/filters';
+import { filterChoices } from '../dashboard/dashboard.service';
+import { text } from '../shared/validation';
+import { isClientAbort } from './reports.csv';
+import { exportReport, reportFileName } from './reports.service';
+import { parseReportRequest, previousMonth, REPORTS } from './reports.validate';
+
+const FILTER_FIELDS = ['campaign', 'province', 'party', 'local', 'from', 'to'] as const;
+
+/** /reports: the downloads (coordinators and admins only), each at a stable, bookmarkable URL. */
+export function reportsRouter(db: Knex): Router {
+  const router = Router();
+  router.use(requireRole('coordinator'));
+
+  router.get('/', async (req, res) => {
+    const parsed = parseActivityFilters(req.query);
+    const values = Object.fromEntries(FILTER_FIELDS.map((k) => [k, text(req.query[k])]));
+    res.status(parsed.ok ? 200 : 400).render('reports/index', {
+      // The dashboard's filters, so that a report matches the figures a coordinator was looking at.
+      choices: { ...(await filterChoices(db, req.user!)), provinces: PROVINCES },
+      values: { ...values, lang: req.lang, month: previousMonth() },
+      errors: parsed.ok ? {} : parsed.errors,
+    });
+  });
+
+  router.get('/lobbying-registry', (_req, res) => {
+    res.render('reports/registry-rules');
+  });
+
+  for (const report of REPORTS) {
+    router.get(`/${report}.csv`, async (req, res) => {
+      const parsed = parseReportRequest(report, req.query, req.lang);
+      if (!parsed.ok) return res.status(400).render('reports/bad-request', { problems: Object.values(parsed.errors) });
+      res.attachment(reportFileName(parsed.value)).type('text/csv; charset=utf-8').set('Cache-Control', 'no-store');
+      try {
+        await exportReport(db, req.user!.id, parsed.value, res);
+      } catch (err) {
+        // A download the user cancelled is not a fault; anything else is logged by the error handler.
+        if (!isClientAbort(err, res)) throw err;
+      }
+    });
+  }
+  return router;
+}
