@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { chromium, Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, RunningServer } from './server';
 
@@ -12,6 +13,14 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 }
+
+/**
+ * The real House of Commons export in the shared fixtures (../shared/fixtures next to the checkout,
+ * or FIXTURES_DIR), uploaded as a coordinator would.
+ */
+const FIXTURES_DIR = process.env.FIXTURES_DIR
+  ?? [path.resolve(__dirname, '..', '..', '..', 'shared', 'fixtures'), '/work/shared/fixtures'].find((d) => fs.existsSync(d))!;
+export const COMMONS_FIXTURE = path.join(FIXTURES_DIR ?? '', 'house-of-commons-mps-2021-10.csv');
 
 export const PHONE = { width: 390, height: 844 };
 export const LAPTOP = { width: 1280, height: 900 };

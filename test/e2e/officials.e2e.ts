@@ -1,6 +1,4 @@
-import { trackerAndBrowser, newContext, expectUsable, setUpFirstAdmin, PHONE } from './browser';
-
-const FIXTURE = '/work/shared/fixtures/house-of-commons-mps-2021-10.csv';
+import { trackerAndBrowser, newContext, expectUsable, setUpFirstAdmin, COMMONS_FIXTURE, PHONE } from './browser';
 
 const tracker = trackerAndBrowser();
 
@@ -11,7 +9,7 @@ test('on a phone, a coordinator loads the real House of Commons file, then finds
 
   await page.goto(`${tracker.server().url}/officials/imports`);
   await expectUsable(page);
-  await page.getByLabel('CSV file').setInputFiles(FIXTURE);
+  await page.getByLabel('CSV file').setInputFiles(COMMONS_FIXTURE);
   await page.getByRole('button', { name: 'Upload and preview' }).click();
   await page.waitForURL(/\/officials\/imports\/\d+$/);
   await expect(page.locator('[data-count="added"]').textContent()).resolves.toBe('338');
