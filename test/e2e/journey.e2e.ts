@@ -14,6 +14,8 @@ const COORDINATOR = 'cora@example.org';
 const MEMBER = 'milo@example.org';
 
 let contexts: BrowserContext[] = [];
+/** The meeting the member logs, edited later. */
+let meetingUrl = '';
 afterEach(async () => {
   await Promise.all(contexts.map((c) => c.close()));
   contexts = [];
@@ -97,7 +99,7 @@ test('on a 390 × 844 phone, the member finds the MP by part of the riding and l
   await expectUsable(page);
   await page.getByRole('button', { name: 'Save the meeting' }).click();
 
-  await meetingId(page);
+  meetingUrl = `${url()}/meetings/${await meetingId(page)}`;
   await expect(page.locator('.flash-success').textContent()).resolves.toContain("the meeting with Patrick O'Hara (Châteauguay—Lacolle)");
   await expect(page.locator('.flash-success').textContent()).resolves.toContain('stance: Supportive, commitments recorded, 1 follow-up');
   await expectUsable(page);
@@ -117,7 +119,7 @@ test('the coordinator sees the meeting on the dashboard and downloads meetings.c
   const rows: Record<string, string>[] = parse(fs.readFileSync((await download.path())!), { columns: true, bom: true });
   expect(rows).toHaveLength(1);
   expect(rows[0]).toMatchObject({
-    'First name': 'Patrick', 'Last name': "O'Hara", Constituency: 'Châteauguay—Lacolle', 'Province or territory': 'QC',
+    'First name': 'Patrick', 'Last name': "O'Hara", Constituency: 'Châteauguay—Lacolle', 'Province or territory': 'Quebec',
     Status: 'Held', Stance: 'Supportive', 'Commitment details': 'Will ask the finance critic for a costing',
     Campaign: 'Fund community services', 'Asks raised': 'Targeted, stable funding', Local: 'Section locale 301 Montréal',
     'Logged by': 'Milo Member', 'Open follow-ups': '1',
@@ -133,6 +135,7 @@ test('logging the same MP on the same day shows the meeting already logged, and 
   const notice = page.locator('#duplicate-notice');
   await expect(notice.textContent()).resolves.toContain('A meeting with this official on this day is already logged');
   await expect(notice.getByRole('link', { name: 'Open the meeting logged by Milo Member (Held)' }).count()).resolves.toBe(1);
+  await expect(notice.getByRole('button', { name: 'Save mine anyway as a separate meeting' }).count()).resolves.toBe(1);
   await expect(page.getByLabel('Notes').inputValue()).resolves.toBe('We went with the coalition');
   await expectUsable(page);
   await notice.getByRole('link').click();
@@ -142,11 +145,8 @@ test('logging the same MP on the same day shows the meeting already logged, and 
 test('two pages editing one meeting: the second save shows what the first changed and keeps its own input', async () => {
   const first = await pageAs(MEMBER, PHONE);
   const second = await pageAs(COORDINATOR);
-  await first.goto(`${url()}/meetings`);
-  await first.getByRole('link', { name: /Patrick O'Hara/ }).first().click();
-  const edit = `${first.url()}/edit`;
-  await first.goto(edit);
-  await second.goto(edit);
+  await first.goto(`${meetingUrl}/edit`);
+  await second.goto(`${meetingUrl}/edit`);
 
   await first.getByLabel('Stance after the meeting').selectOption('champion');
   await first.getByRole('button', { name: 'Save changes' }).click();
