@@ -23,6 +23,7 @@ import { officialsRouter } from './officials/officials.routes';
 import { campaignsRouter } from './campaigns/campaigns.routes';
 import { dashboardRouter } from './dashboard/dashboard.routes';
 import { reportsRouter } from './reports/reports.routes';
+import { meetingsRouter } from './meetings/meetings.routes';
 
 export interface AppDeps {
   db: Knex;
@@ -88,6 +89,7 @@ export function createApp({ db, config, logger = createLogger(config.logLevel) }
   app.use(campaignsRouter(db));
   app.use(dashboardRouter(db));
   app.use('/reports', reportsRouter(db));
+  app.use(meetingsRouter(db));
 
   app.use(notFound);
   app.use(errorHandler(logger));

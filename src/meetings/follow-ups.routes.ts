@@ -1,0 +1,42 @@
+import { Router } from 'express';
+import type { Db } from '../db';
+import { safeReturnPath } from '../shared/auth-guards';
+import { flash } from '../shared/flash';
+import { id, text, today } from '../shared/validation';
+import { peopleChoices } from './lookups.repo';
+import { followUpsPage, markDone, reassign, reopen } from './follow-ups.service';
+
+/** /follow-ups: mine and my local's, overdue first; done, reopen and reassign are one form POST each. */
+export function followUpsRouter(db: Db): Router {
+  const router = Router();
+  const back = (body: Record<string, unknown> | undefined) => safeReturnPath(body?.return_to) ?? '/follow-ups';
+
+  router.get('/follow-ups', async (req, res) => {
+    const scope = req.query.state === 'done' ? 'done' : 'open';
+    const { rows, pageInfo } = await followUpsPage(db, req.user!, scope, req.query.page);
+    const people = await peopleChoices(db, req.user!.local_id, [req.user!.id, ...rows.map((r) => r.assignee_id).filter(Boolean)]);
+    res.render('meetings/follow-ups', { rows, pageInfo, scope, people, today: today(), params: scope === 'done' ? { state: 'done' } : {} });
+  });
+
+  router.post('/follow-ups/:id/done', async (req, res) => {
+    const row = await markDone(db, req.user!, id(req.params.id) ?? 0);
+    flash(req, 'success', req.t('meetings:followUps.markedDone', { description: row.description }));
+    res.redirect(303, back(req.body));
+  });
+
+  router.post('/follow-ups/:id/reopen', async (req, res) => {
+    const row = await reopen(db, req.user!, id(req.params.id) ?? 0);
+    flash(req, 'success', req.t('meetings:followUps.reopened', { description: row.description }));
+    res.redirect(303, back(req.body));
+  });
+
+  router.post('/follow-ups/:id/assign', async (req, res) => {
+    const raw = text(req.body?.assignee_id);
+    const assignee = raw ? id(raw) : null;
+    const ok = assignee !== undefined && (await reassign(db, req.user!, id(req.params.id) ?? 0, assignee));
+    flash(req, ok ? 'success' : 'error', req.t(ok ? 'meetings:followUps.reassigned' : 'meetings:errors.assignee'));
+    res.redirect(303, back(req.body));
+  });
+
+  return router;
+}

@@ -1,0 +1,31 @@
+import { parseActivityFilters } from '../shared/filters';
+import { id, text } from '../shared/validation';
+import type { MeetingFilters } from './list.repo';
+import { STANCES, STATUSES } from './meetings.validate';
+
+/** The list's filters as typed (to put back in the form) and parsed; a malformed one is an error. */
+export function parseMeetingFilters(query: Record<string, unknown>, coordinator: boolean) {
+  const read = (key: string) => text(query[key]);
+  const values = {
+    campaign: read('campaign'), official: read('official'), province: read('province').toUpperCase(), party: read('party'),
+    status: read('status'), stance: read('stance'), local: read('local'), from: read('from'), to: read('to'),
+    mine: read('mine') === '1' ? '1' : '', deleted: coordinator && read('deleted') === '1' ? '1' : '',
+  };
+  const shared = parseActivityFilters(query);
+  const errors: Record<string, string> = shared.ok ? {} : { ...shared.errors };
+  const value: MeetingFilters = shared.ok ? { ...shared.value } : {};
+  if (values.official) (value.official_id = id(values.official)) ?? (errors.official = 'meetings:errors.official');
+  if (values.status) {
+    if ((STATUSES as readonly string[]).includes(values.status)) value.status = values.status;
+    else errors.status = 'meetings:errors.status';
+  }
+  if (values.stance) {
+    if ((STANCES as readonly string[]).includes(values.stance)) value.stance = values.stance;
+    else errors.stance = 'meetings:errors.stance';
+  }
+  value.mine = values.mine === '1';
+  value.deleted = values.deleted === '1';
+  return Object.keys(errors).length
+    ? { ok: false as const, values, errors }
+    : { ok: true as const, values, value };
+}

@@ -1,0 +1,96 @@
+import { Request, Response, Router } from 'express';
+import type { Db } from '../db';
+import { flash } from '../shared/flash';
+import { takePendingForm } from '../shared/pending-form';
+import { id } from '../shared/validation';
+import { meetingFor } from './access.service';
+import { formChoices, meetingValues, newMeetingValues } from './form.service';
+import { searchOfficials } from './lookups.repo';
+import { findMeetingDetails } from './meetings.repo';
+import { Conflict, editMeeting, logMeeting, SaveResult } from './meetings.service';
+import { MeetingValues, MIN_FOLLOW_UP_ROWS, parseMeetingForm } from './meetings.validate';
+import { savedMessage } from './saved-message';
+import { conflictRows } from './conflict';
+
+type FormMode = { kind: 'new' } | { kind: 'edit'; meetingId: number };
+type Extra = { errors?: Record<string, string>; duplicates?: unknown[]; conflict?: Conflict; addRow?: boolean };
+
+/** Log a meeting and edit one: the same form, which also finds the official without JavaScript. */
+export function meetingFormRouter(db: Db): Router {
+  const router = Router();
+
+  async function renderForm(req: Request, res: Response, status: number, mode: FormMode, values: Partial<MeetingValues>, extra: Extra = {}) {
+    const choices = await formChoices(db, req.user!, values);
+    const typed = values.follow_ups ?? [];
+    const rows = Math.max(MIN_FOLLOW_UP_ROWS, typed.length + (extra.addRow ? 1 : 0));
+    const followUpRows = Array.from({ length: rows }, (_, i) => typed[i] ?? { description: '', due_on: '', assignee_id: '' });
+    res.status(status).render('meetings/form', {
+      mode, values, errors: extra.errors ?? {}, choices, followUpRows,
+      duplicates: extra.duplicates ?? [], conflictRows: extra.conflict ? conflictRows(extra.conflict, values, choices) : null,
+      title: mode.kind === 'new' ? req.t('meetings:form.newTitle') : req.t('meetings:form.editTitle'),
+    });
+  }
+
+  /** "Find" and "add another follow-up" submit the form to show it again, with nothing typed lost. */
+  function redisplay(req: Request): { addRow: boolean } | undefined {
+    if (req.body?.find_official !== undefined) return { addRow: false };
+    if (req.body?.add_follow_up !== undefined) return { addRow: true };
+    return undefined;
+  }
+
+  async function afterSave(req: Request, res: Response, mode: FormMode, values: MeetingValues, result: SaveResult) {
+    if (result.ok) {
+      const details = await findMeetingDetails(db, result.meeting.id);
+      flash(req, 'success', savedMessage(req, details!, mode.kind, result.followUps));
+      return res.redirect(303, `/meetings/${result.meeting.id}`);
+    }
+    if ('errors' in result) return renderForm(req, res, 422, mode, values, { errors: result.errors });
+    if ('duplicates' in result) return renderForm(req, res, 409, mode, values, { duplicates: result.duplicates });
+    // Someone saved first: keep what this user typed, move them onto the new version, show what changed.
+    const next = { ...values, version: String(result.conflict.current.version) };
+    return renderForm(req, res, 409, mode, next, { conflict: result.conflict, errors: { version: 'meetings:errors.conflict' } });
+  }
+
+  router.get('/meetings/official-choices', async (req, res) => {
+    const q = typeof req.query.q === 'string' ? req.query.q.slice(0, 200) : '';
+    const officialResults = await searchOfficials(db, q);
+    res.render('meetings/_official-choices', { officialResults, selectedId: '', searched: q.trim() !== '' });
+  });
+
+  router.get('/meetings/new', async (req, res) => {
+    const pending = takePendingForm(req);
+    const values = pending ? parseMeetingForm(pending).values : await newMeetingValues(db, req.user!, req.query.official);
+    await renderForm(req, res, 200, { kind: 'new' }, values);
+  });
+
+  router.post('/meetings/new', async (req, res) => {
+    const form = parseMeetingForm(req.body ?? {});
+    const again = redisplay(req);
+    if (again) return renderForm(req, res, 200, { kind: 'new' }, form.values, again);
+    if (!form.ok) return renderForm(req, res, 422, { kind: 'new' }, form.values, { errors: form.errors });
+    const result = await logMeeting(db, req.user!, form.value, { checkDuplicate: req.body.confirm_duplicate === undefined });
+    await afterSave(req, res, { kind: 'new' }, form.values, result);
+  });
+
+  router.get('/meetings/:id/edit', async (req, res) => {
+    const meetingId = id(req.params.id) ?? 0;
+    const meeting = await meetingFor(db, req.user!, meetingId, 'edit');
+    const pending = takePendingForm(req);
+    const values = pending ? parseMeetingForm(pending).values : await meetingValues(db, meeting);
+    await renderForm(req, res, 200, { kind: 'edit', meetingId }, values);
+  });
+
+  router.post('/meetings/:id/edit', async (req, res) => {
+    const meetingId = id(req.params.id) ?? 0;
+    const mode: FormMode = { kind: 'edit', meetingId };
+    await meetingFor(db, req.user!, meetingId, 'edit');
+    const form = parseMeetingForm(req.body ?? {});
+    const again = redisplay(req);
+    if (again) return renderForm(req, res, 200, mode, form.values, again);
+    const version = id(form.values.version);
+    if (!form.ok || !version) return renderForm(req, res, 422, mode, form.values, { errors: form.ok ? { version: 'meetings:errors.conflict' } : form.errors });
+    await afterSave(req, res, mode, form.values, await editMeeting(db, req.user!, meetingId, version, form.value));
+  });
+
+  return router;
+}

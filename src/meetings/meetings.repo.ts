@@ -1,0 +1,126 @@
+import type { Knex } from 'knex';
+import type { Db } from '../db';
+import { hasRole } from '../shared/auth-guards';
+import type { SessionUser } from '../shared/types';
+
+/** The meeting's own columns, as saved (what an update compares and the audit records). */
+export interface MeetingRow {
+  id: number; campaign_id: number | null; official_id: number; logged_by: number | null; local_id: number | null;
+  status: string; held_on: string; format: string | null; location: string | null; other_attendees: string | null;
+  stance: string | null; commitment_kinds: string[]; commitments: string | null; notes: string | null;
+  version: number; deleted_at: Date | null; created_at: Date; updated_at: Date;
+}
+
+export type MeetingFields = Pick<MeetingRow, 'campaign_id' | 'official_id' | 'status' | 'held_on' | 'format' | 'location'
+  | 'other_attendees' | 'stance' | 'commitment_kinds' | 'commitments' | 'notes'>;
+
+/**
+ * Members see their own local's meetings and the ones they logged or attended; coordinators and
+ * admins see all. Applied to a query on meetings aliased `m`.
+ */
+export function visibleTo<T extends Knex.QueryBuilder>(q: T, user: SessionUser): T {
+  if (hasRole(user, 'coordinator')) return q;
+  q.where((w) => {
+    if (user.local_id) w.orWhere('m.local_id', user.local_id);
+    w.orWhere('m.logged_by', user.id)
+      .orWhereExists((e) => e.from('meeting_attendees as va').whereRaw('va.meeting_id = m.id').where('va.user_id', user.id));
+  });
+  return q;
+}
+
+export async function insertMeeting(db: Db, fields: MeetingFields & { logged_by: number; local_id: number | null }): Promise<MeetingRow> {
+  const [row] = await db('meetings').insert(fields).returning('*');
+  return row;
+}
+
+/** Saves only if nobody saved since `version` was read; undefined means someone did. */
+export async function updateMeeting(db: Db, id: number, version: number, fields: MeetingFields & { local_id: number | null }): Promise<MeetingRow | undefined> {
+  const [row] = await db('meetings').where({ id, version }).whereNull('deleted_at')
+    .update({ ...fields, version: version + 1, updated_at: db.fn.now() }).returning('*');
+  return row;
+}
+
+export async function setDeleted(db: Db, id: number, userId: number | null): Promise<MeetingRow | undefined> {
+  const [row] = await db('meetings').where({ id })
+    .update({ deleted_at: userId ? db.fn.now() : null, deleted_by: userId, updated_at: db.fn.now(), version: db.raw('version + 1') })
+    .returning('*');
+  return row;
+}
+
+export function findMeetingRow(db: Db, id: number): Promise<MeetingRow | undefined> {
+  return db('meetings').where({ id }).first();
+}
+
+export interface MeetingDetails extends MeetingRow {
+  honorific: string | null; first_name: string; last_name: string; constituency: string; province: string | null;
+  party: string | null; campaign_name: string | null; logged_by_name: string | null; local_name: string | null;
+}
+
+/** The meeting with the names a page shows. */
+export function findMeetingDetails(db: Db, id: number): Promise<MeetingDetails | undefined> {
+  return db('meetings as m')
+    .join('officials as o', 'o.id', 'm.official_id')
+    .leftJoin('campaigns as c', 'c.id', 'm.campaign_id')
+    .leftJoin('users as u', 'u.id', 'm.logged_by')
+    .leftJoin('locals as l', 'l.id', 'm.local_id')
+    .where('m.id', id)
+    .first('m.*', 'o.honorific', 'o.first_name', 'o.last_name', 'o.constituency', 'o.province', 'o.party',
+      'c.name as campaign_name', 'u.name as logged_by_name', 'l.name as local_name');
+}
+
+export async function attendeeIds(db: Db, meetingId: number): Promise<number[]> {
+  const rows = await db('meeting_attendees').where({ meeting_id: meetingId }).orderBy('user_id').select('user_id');
+  return rows.map((r) => r.user_id);
+}
+
+export async function askIds(db: Db, meetingId: number): Promise<number[]> {
+  const rows = await db('meeting_asks').where({ meeting_id: meetingId }).orderBy('ask_id').select('ask_id');
+  return rows.map((r) => r.ask_id);
+}
+
+export function attendees(db: Db, meetingId: number) {
+  return db('meeting_attendees as a').join('users as u', 'u.id', 'a.user_id')
+    .where('a.meeting_id', meetingId).orderBy('u.name').select('u.id', 'u.name');
+}
+
+export function asksRaised(db: Db, meetingId: number) {
+  return db('meeting_asks as ma').join('campaign_asks as ca', 'ca.id', 'ma.ask_id')
+    .where('ma.meeting_id', meetingId).orderBy('ca.position').select('ca.id', 'ca.text');
+}
+
+export async function replaceAttendees(db: Db, meetingId: number, userIds: number[]): Promise<void> {
+  await db('meeting_attendees').where({ meeting_id: meetingId }).delete();
+  if (userIds.length) await db('meeting_attendees').insert(userIds.map((user_id) => ({ meeting_id: meetingId, user_id })));
+}
+
+export async function replaceAsks(db: Db, meetingId: number, ids: number[]): Promise<void> {
+  await db('meeting_asks').where({ meeting_id: meetingId }).delete();
+  if (ids.length) await db('meeting_asks').insert(ids.map((ask_id) => ({ meeting_id: meetingId, ask_id })));
+}
+
+export async function isAttendee(db: Db, meetingId: number, userId: number): Promise<boolean> {
+  return !!(await db('meeting_attendees').where({ meeting_id: meetingId, user_id: userId }).first('user_id'));
+}
+
+/** Other meetings, not deleted, with the same official on the same day: probably the same meeting. */
+export function sameDayMeetings(db: Db, officialId: number, heldOn: string, exceptId?: number) {
+  return db('meetings as m').leftJoin('users as u', 'u.id', 'm.logged_by')
+    .where({ 'm.official_id': officialId, 'm.held_on': heldOn }).whereNull('m.deleted_at')
+    .modify((q) => { if (exceptId) q.whereNot('m.id', exceptId); })
+    .orderBy('m.id').select('m.id', 'm.local_id', 'm.logged_by', 'm.status', 'u.name as logged_by_name');
+}
+
+/**
+ * The audit trail of a meeting and of its follow-ups, newest first: who did what, when. Follow-up
+ * events are found through their ids (the audit index), not by searching the JSON.
+ */
+export function meetingHistory(db: Db, meetingId: number) {
+  return db('audit_events as a')
+    .leftJoin('users as u', 'u.id', 'a.user_id')
+    .leftJoin('follow_ups as f', (j) => j.on('f.id', 'a.entity_id').andOnVal('a.entity', 'follow_up'))
+    .where((w) => w.where({ 'a.entity': 'meeting', 'a.entity_id': meetingId })
+      .orWhere((f) => f.where('a.entity', 'follow_up')
+        .whereIn('a.entity_id', db('follow_ups').where({ meeting_id: meetingId }).select('id'))))
+    .orderBy([{ column: 'a.created_at', order: 'desc' }, { column: 'a.id', order: 'desc' }])
+    .select('a.id', 'a.entity', 'a.action', 'a.changes', 'a.created_at', 'u.name as user_name', 'f.description');
+}

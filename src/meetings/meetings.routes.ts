@@ -1,0 +1,93 @@
+import { Request, Response, Router } from 'express';
+import type { Db } from '../db';
+import { hasRole } from '../shared/auth-guards';
+import { flash } from '../shared/flash';
+import { paginate } from '../shared/pagination';
+import { id, text, today } from '../shared/validation';
+import { canEdit, meetingFor } from './access.service';
+import { followUpsOfMeeting } from './follow-ups.repo';
+import { addFollowUp } from './follow-ups.service';
+import { followUpsRouter } from './follow-ups.routes';
+import { parseMeetingFilters } from './list-filters';
+import { countMeetings, filterChoices, listMeetings } from './list.repo';
+import { meetingFormRouter } from './meeting-form.routes';
+import { asksRaised, attendees, findMeetingDetails, meetingHistory } from './meetings.repo';
+import { deleteMeeting, restoreMeeting } from './meetings.service';
+import { parseFollowUp } from './meetings.validate';
+import { peopleChoices } from './lookups.repo';
+
+type FollowUpForm = { values: Record<string, string>; errors: Record<string, string> };
+
+/** Meetings: the list, one meeting's page, delete and restore; the form and follow-ups in their own files. */
+export function meetingsRouter(db: Db): Router {
+  const router = Router();
+  router.use(meetingFormRouter(db));
+  router.use(followUpsRouter(db));
+
+  router.get('/meetings', async (req, res) => {
+    const user = req.user!;
+    const parsed = parseMeetingFilters(req.query, hasRole(user, 'coordinator'));
+    const choices = await filterChoices(db);
+    const params = parsed.values;
+    if (!parsed.ok) {
+      return res.status(422).render('meetings/index', { rows: [], pageInfo: paginate(1, 0), params, filters: parsed.values, errors: parsed.errors, choices });
+    }
+    const pageInfo = paginate(req.query.page, await countMeetings(db, user, parsed.value));
+    const rows = await listMeetings(db, user, parsed.value, pageInfo.limit, pageInfo.offset);
+    res.render('meetings/index', { rows, pageInfo, params, filters: parsed.values, errors: {}, choices });
+  });
+
+  /** One meeting's page; the add-a-follow-up form on it comes back here with its input when refused. */
+  async function renderMeeting(req: Request, res: Response, status: number, meetingId: number, form: FollowUpForm = { values: {}, errors: {} }) {
+    const user = req.user!;
+    const meeting = await meetingFor(db, user, meetingId, 'see');
+    const editable = await canEdit(db, user, meeting);
+    res.status(status).render('meetings/show', {
+      meeting: await findMeetingDetails(db, meeting.id),
+      attendees: await attendees(db, meeting.id),
+      asks: await asksRaised(db, meeting.id),
+      followUps: await followUpsOfMeeting(db, meeting.id),
+      history: await meetingHistory(db, meeting.id),
+      people: editable ? await peopleChoices(db, user.local_id, [user.id]) : [],
+      editable,
+      today: today(),
+      values: form.values,
+      errors: form.errors,
+    });
+  }
+
+  router.get('/meetings/:id', async (req, res) => {
+    await renderMeeting(req, res, 200, id(req.params.id) ?? 0);
+  });
+
+  router.post('/meetings/:id/follow-ups', async (req, res) => {
+    const meetingId = id(req.params.id) ?? 0;
+    const values = { description: text(req.body?.description), due_on: text(req.body?.due_on), assignee_id: text(req.body?.assignee_id) };
+    const parsed = parseFollowUp(values);
+    if (!parsed.ok) {
+      await meetingFor(db, req.user!, meetingId, 'edit');
+      return renderMeeting(req, res, 422, meetingId, { values, errors: parsed.errors });
+    }
+    if (!(await addFollowUp(db, req.user!, meetingId, parsed.value))) {
+      return renderMeeting(req, res, 422, meetingId, { values, errors: { assignee_id: 'meetings:errors.assignee' } });
+    }
+    flash(req, 'success', req.t('meetings:followUps.added', { description: parsed.value.description }));
+    res.redirect(303, `/meetings/${meetingId}#follow-ups`);
+  });
+
+  router.post('/meetings/:id/delete', async (req, res) => {
+    const meetingId = id(req.params.id) ?? 0;
+    await deleteMeeting(db, req.user!, meetingId);
+    flash(req, 'success', req.t(hasRole(req.user, 'coordinator') ? 'meetings:deleted.doneCoordinator' : 'meetings:deleted.done'));
+    res.redirect(303, hasRole(req.user, 'coordinator') ? `/meetings/${meetingId}` : '/meetings');
+  });
+
+  router.post('/meetings/:id/restore', async (req, res) => {
+    const meetingId = id(req.params.id) ?? 0;
+    await restoreMeeting(db, req.user!, meetingId);
+    flash(req, 'success', req.t('meetings:deleted.restored'));
+    res.redirect(303, `/meetings/${meetingId}`);
+  });
+
+  return router;
+}

@@ -1,0 +1,139 @@
+import type { Db } from '../db';
+import { changedFields, recordAudit } from '../shared/audit.repo';
+import { hasRole } from '../shared/auth-guards';
+import { NotFoundError } from '../shared/errors';
+import type { SessionUser } from '../shared/types';
+import { today } from '../shared/validation';
+import { meetingFor } from './access.service';
+import { insertFollowUps } from './follow-ups.repo';
+import { asksOf, campaignExists, defaultCampaignId, existingUserIds, localExists, officialById } from './lookups.repo';
+import {
+  askIds, asksRaised, attendeeIds, attendees, findMeetingDetails, insertMeeting, MeetingDetails, MeetingFields, MeetingRow, replaceAsks, replaceAttendees,
+  sameDayMeetings, setDeleted, updateMeeting,
+} from './meetings.repo';
+import type { MeetingInput } from './meetings.validate';
+
+export type Duplicate = Awaited<ReturnType<typeof sameDayMeetings>>[number];
+
+export type SaveResult =
+  | { ok: true; meeting: MeetingRow; followUps: number }
+  | { ok: false; errors: Record<string, string> }
+  | { ok: false; duplicates: Duplicate[] }
+  | { ok: false; conflict: Conflict };
+
+/** The meeting as someone else saved it, for the "what changed" view. */
+export interface Conflict {
+  current: MeetingDetails; attendee_ids: number[]; ask_ids: number[];
+  attendees: { id: number; name: string }[]; asks: { id: number; text: string }[];
+}
+
+const FIELDS = ['campaign_id', 'official_id', 'status', 'held_on', 'format', 'location', 'other_attendees', 'stance',
+  'commitment_kinds', 'commitments', 'notes'] as const;
+
+function fieldsOf(input: MeetingInput): MeetingFields {
+  return Object.fromEntries(FIELDS.map((f) => [f, input[f]])) as unknown as MeetingFields;
+}
+
+/** What the audit trail records of a meeting: its fields and who and what it involved. */
+function snapshot(row: MeetingFields & { local_id: number | null }, attendees: number[], asks: number[]) {
+  return { ...Object.fromEntries(FIELDS.map((f) => [f, row[f]])), local_id: row.local_id, attendee_ids: attendees, ask_ids: asks };
+}
+
+/** Coordinators choose the local a meeting counts for; a member's meetings are their local's. */
+function chosenLocal(user: SessionUser, input: MeetingInput, current: number | null): number | null {
+  return hasRole(user, 'coordinator') && input.local_id !== undefined ? input.local_id : current;
+}
+
+/** References to other rows the form cannot check by itself: they must exist and belong together. */
+async function referenceErrors(db: Db, input: MeetingInput): Promise<Record<string, string>> {
+  const errors: Record<string, string> = {};
+  if (!(await officialById(db, input.official_id))) errors.official_id = 'meetings:errors.official';
+  if (input.campaign_id && !(await campaignExists(db, input.campaign_id))) errors.campaign_id = 'meetings:errors.campaign';
+  if (input.local_id && !(await localExists(db, input.local_id))) errors.local_id = 'meetings:errors.local';
+  if (input.ask_ids.length) {
+    const valid = new Set((await asksOf(db, input.campaign_id ? [input.campaign_id] : [])).map((a) => a.id));
+    if (!input.ask_ids.every((a) => valid.has(a))) errors.ask_ids = 'meetings:errors.asksOfOtherCampaign';
+  }
+  const people = [...input.attendee_ids, ...input.follow_ups.map((f) => f.assignee_id).filter((a): a is number => !!a)];
+  const known = await existingUserIds(db, people);
+  if (!input.attendee_ids.every((a) => known.has(a))) errors.attendee_ids = 'meetings:errors.attendees';
+  input.follow_ups.forEach((f, i) => {
+    if (f.assignee_id && !known.has(f.assignee_id)) errors[`follow_ups[${i}][assignee_id]`] = 'meetings:errors.assignee';
+  });
+  return errors;
+}
+
+/** A new meeting with the usual defaults, for code and tests that log meetings directly. */
+export function meetingInput(fields: Partial<MeetingInput> & Pick<MeetingInput, 'official_id'>): MeetingInput {
+  return {
+    campaign_id: null, status: 'held', held_on: today(), format: null, location: null, attendee_ids: [],
+    other_attendees: null, ask_ids: [], stance: null, commitment_kinds: [], commitments: null, notes: null,
+    follow_ups: [], ...fields,
+  };
+}
+
+/**
+ * Logs a meeting with its attendees, asks and follow-ups in one transaction, and audits it. With
+ * `checkDuplicate`, a meeting with the same official on the same day is reported instead of saved.
+ * `campaign_id: undefined` means the default campaign.
+ */
+export async function logMeeting(db: Db, user: SessionUser, fields: Partial<MeetingInput> & Pick<MeetingInput, 'official_id'>,
+  options: { checkDuplicate?: boolean } = {}): Promise<SaveResult> {
+  return db.transaction(async (trx) => {
+    const input = meetingInput({ ...fields, campaign_id: fields.campaign_id === undefined ? await defaultCampaignId(trx) : fields.campaign_id });
+    const errors = await referenceErrors(trx, input);
+    if (Object.keys(errors).length) return { ok: false, errors };
+    if (options.checkDuplicate) {
+      const duplicates = await sameDayMeetings(trx, input.official_id, input.held_on);
+      if (duplicates.length) return { ok: false, duplicates };
+    }
+    const meeting = await insertMeeting(trx, { ...fieldsOf(input), logged_by: user.id, local_id: chosenLocal(user, input, user.local_id) });
+    await replaceAttendees(trx, meeting.id, input.attendee_ids);
+    await replaceAsks(trx, meeting.id, input.ask_ids);
+    const followUps = await insertFollowUps(trx, meeting.id, user.id, input.follow_ups);
+    await recordAudit(trx, { user_id: user.id, action: 'create', entity: 'meeting', entity_id: meeting.id,
+      changes: { ...changedFields({}, snapshot(meeting, input.attendee_ids, input.ask_ids)), follow_ups: { from: 0, to: followUps.length } } });
+    return { ok: true, meeting, followUps: followUps.length };
+  });
+}
+
+/** Saves an edit made from `version`; if someone saved since, nothing is written and the current state is returned. */
+export async function editMeeting(db: Db, user: SessionUser, id: number, version: number, input: MeetingInput): Promise<SaveResult> {
+  return db.transaction(async (trx) => {
+    const before = await meetingFor(trx, user, id, 'edit');
+    const errors = await referenceErrors(trx, input);
+    if (Object.keys(errors).length) return { ok: false, errors };
+    const [oldAttendees, oldAsks] = [await attendeeIds(trx, id), await askIds(trx, id)];
+    const saved = await updateMeeting(trx, id, version, { ...fieldsOf(input), local_id: chosenLocal(user, input, before.local_id) });
+    if (!saved) {
+      const current = (await findMeetingDetails(trx, id))!;
+      return { ok: false, conflict: { current, attendee_ids: oldAttendees, ask_ids: oldAsks, attendees: await attendees(trx, id), asks: await asksRaised(trx, id) } };
+    }
+    await replaceAttendees(trx, id, input.attendee_ids);
+    await replaceAsks(trx, id, input.ask_ids);
+    const changes = changedFields(snapshot(before, oldAttendees, oldAsks), snapshot(saved, input.attendee_ids, input.ask_ids));
+    await recordAudit(trx, { user_id: user.id, action: 'update', entity: 'meeting', entity_id: id, changes });
+    return { ok: true, meeting: saved, followUps: 0 };
+  });
+}
+
+/** A soft delete: the meeting disappears from lists and counts, and a coordinator can restore it. */
+export async function deleteMeeting(db: Db, user: SessionUser, id: number): Promise<void> {
+  await db.transaction(async (trx) => {
+    await meetingFor(trx, user, id, 'edit');
+    const row = await setDeleted(trx, id, user.id);
+    await recordAudit(trx, { user_id: user.id, action: 'delete', entity: 'meeting', entity_id: id,
+      changes: { deleted_at: { from: null, to: row!.deleted_at } } });
+  });
+}
+
+export async function restoreMeeting(db: Db, user: SessionUser, id: number): Promise<void> {
+  if (!hasRole(user, 'coordinator')) throw new NotFoundError();
+  await db.transaction(async (trx) => {
+    const before = await meetingFor(trx, user, id, 'see');
+    if (!before.deleted_at) return;
+    await setDeleted(trx, id, null);
+    await recordAudit(trx, { user_id: user.id, action: 'restore', entity: 'meeting', entity_id: id,
+      changes: { deleted_at: { from: before.deleted_at, to: null } } });
+  });
+}

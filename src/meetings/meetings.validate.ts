@@ -1,0 +1,138 @@
+import { FormResult, id, isoDate, list, text, today } from '../shared/validation';
+
+export const STATUSES = ['requested', 'scheduled', 'held', 'cancelled', 'declined'] as const;
+export const FORMATS = ['in_person', 'constituency_office', 'virtual', 'phone', 'event'] as const;
+export const STANCES = ['champion', 'supportive', 'undecided', 'opposed', 'unknown'] as const;
+export const COMMITMENT_KINDS = ['caucus', 'minister', 'public', 'meet_again'] as const;
+export const MAX_NOTES = 10_000;
+const MAX_TEXT = 2_000;
+/** Follow-up rows the form shows at least, so that several can be added without JavaScript. */
+export const MIN_FOLLOW_UP_ROWS = 3;
+const MAX_FOLLOW_UP_ROWS = 20;
+
+export interface FollowUpInput {
+  description: string;
+  due_on: string | null;
+  assignee_id: number | null;
+}
+
+export interface MeetingInput {
+  campaign_id: number | null;
+  official_id: number;
+  status: string;
+  held_on: string;
+  format: string | null;
+  location: string | null;
+  attendee_ids: number[];
+  other_attendees: string | null;
+  ask_ids: number[];
+  stance: string | null;
+  commitment_kinds: string[];
+  commitments: string | null;
+  notes: string | null;
+  follow_ups: FollowUpInput[];
+  /** Coordinators log for a local (null: national); undefined means the logger's own local. */
+  local_id?: number | null;
+}
+
+export type FollowUpValues = { description: string; due_on: string; assignee_id: string };
+
+/** What the user typed, as strings, to put back in the form. */
+export type MeetingValues = {
+  campaign_id: string; official_id: string; official_q: string; status: string; held_on: string;
+  format: string; location: string; attendee_ids: string[]; other_attendees: string; ask_ids: string[];
+  stance: string; commitment_kinds: string[]; commitments: string; notes: string;
+  follow_ups: FollowUpValues[]; version: string; local_id?: string;
+};
+
+/** Notes keep their line breaks and inner spaces; only the ends are trimmed. */
+function readValues(body: Record<string, unknown>): MeetingValues {
+  const rows = Array.isArray(body.follow_ups) ? body.follow_ups : Object.values((body.follow_ups as object) ?? {});
+  return {
+    campaign_id: text(body.campaign_id), official_id: text(body.official_id), official_q: text(body.official_q),
+    status: text(body.status), held_on: text(body.held_on), format: text(body.format), location: text(body.location),
+    attendee_ids: list(body.attendee_ids), other_attendees: text(body.other_attendees), ask_ids: list(body.ask_ids),
+    stance: text(body.stance), commitment_kinds: list(body.commitment_kinds), commitments: text(body.commitments),
+    notes: text(body.notes), version: text(body.version),
+    ...(body.local_id === undefined ? {} : { local_id: text(body.local_id) }),
+    // Blank rows are dropped, so that a row's number in an error matches the row shown again.
+    follow_ups: rows.slice(0, MAX_FOLLOW_UP_ROWS).map((r) => {
+      const row = (r && typeof r === 'object' ? r : {}) as Record<string, unknown>;
+      return { description: text(row.description), due_on: text(row.due_on), assignee_id: text(row.assignee_id) };
+    }).filter((row) => row.description || row.due_on || row.assignee_id),
+  };
+}
+
+function ids(values: string[]): number[] | undefined {
+  const out = values.map(id);
+  return out.every((n): n is number => n !== undefined) ? [...new Set(out)] : undefined;
+}
+
+function oneOf<T extends string>(choices: readonly T[], value: string): value is T {
+  return (choices as readonly string[]).includes(value);
+}
+
+/** The meeting form, checked field by field; references to other rows are checked by the service. */
+export function parseMeetingForm(body: Record<string, unknown>, now = today()): FormResult<MeetingInput> & { values: MeetingValues } {
+  const values = readValues(body);
+  const errors: Record<string, string> = {};
+  const campaignId = values.campaign_id ? id(values.campaign_id) : null;
+  if (campaignId === undefined) errors.campaign_id = 'meetings:errors.campaign';
+  const officialId = id(values.official_id);
+  if (!officialId) errors.official_id = 'meetings:errors.official';
+  if (!oneOf(STATUSES, values.status)) errors.status = 'meetings:errors.status';
+  const heldOn = isoDate(values.held_on);
+  if (!values.held_on) errors.held_on = 'meetings:errors.dateRequired';
+  else if (!heldOn) errors.held_on = 'meetings:errors.date';
+  else if (values.status === 'held' && heldOn > now) errors.held_on = 'meetings:errors.heldInFuture';
+  if (values.format && !oneOf(FORMATS, values.format)) errors.format = 'meetings:errors.format';
+  if (values.location.length > 500) errors.location = 'meetings:errors.locationTooLong';
+  const attendeeIds = ids(values.attendee_ids);
+  if (!attendeeIds) errors.attendee_ids = 'meetings:errors.attendees';
+  if (values.other_attendees.length > MAX_TEXT) errors.other_attendees = 'meetings:errors.otherAttendeesTooLong';
+  const askIds = ids(values.ask_ids);
+  if (!askIds) errors.ask_ids = 'meetings:errors.asks';
+  if (values.stance && !oneOf(STANCES, values.stance)) errors.stance = 'meetings:errors.stance';
+  if (!values.commitment_kinds.every((k) => oneOf(COMMITMENT_KINDS, k))) errors.commitment_kinds = 'meetings:errors.commitmentKinds';
+  if (values.commitments.length > MAX_TEXT) errors.commitments = 'meetings:errors.commitmentsTooLong';
+  if (values.notes.length > MAX_NOTES) errors.notes = 'meetings:errors.notesTooLong';
+  const localId = values.local_id ? id(values.local_id) : values.local_id === '' ? null : undefined;
+  if (values.local_id && localId === undefined) errors.local_id = 'meetings:errors.local';
+  const followUps = parseFollowUpRows(values.follow_ups, errors);
+  if (Object.keys(errors).length) return { ok: false, values, errors };
+  return {
+    ok: true,
+    values,
+    value: {
+      campaign_id: campaignId ?? null, official_id: officialId!, status: values.status, held_on: heldOn!,
+      format: values.format || null, location: values.location || null, attendee_ids: attendeeIds!,
+      other_attendees: values.other_attendees || null, ask_ids: askIds!, stance: values.stance || null,
+      commitment_kinds: [...new Set(values.commitment_kinds)], commitments: values.commitments || null,
+      notes: values.notes || null, follow_ups: followUps, ...(localId === undefined ? {} : { local_id: localId }),
+    },
+  };
+}
+
+/** Each row typed (blank ones are gone); a row with a date or an assignee but no description is a mistake. */
+function parseFollowUpRows(rows: FollowUpValues[], errors: Record<string, string>): FollowUpInput[] {
+  const out: FollowUpInput[] = [];
+  rows.forEach((row, i) => {
+    const key = (f: string) => `follow_ups[${i}][${f}]`;
+    const parsed = parseFollowUp(row);
+    if (!parsed.ok) for (const [f, message] of Object.entries(parsed.errors)) errors[key(f)] = message;
+    else out.push(parsed.value);
+  });
+  return out;
+}
+
+export function parseFollowUp(row: FollowUpValues): { ok: true; value: FollowUpInput } | { ok: false; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  if (!row.description) errors.description = 'meetings:errors.followUpDescription';
+  else if (row.description.length > 500) errors.description = 'meetings:errors.followUpTooLong';
+  const due = row.due_on ? isoDate(row.due_on) : null;
+  if (due === undefined) errors.due_on = 'meetings:errors.date';
+  const assignee = row.assignee_id ? id(row.assignee_id) : null;
+  if (assignee === undefined) errors.assignee_id = 'meetings:errors.assignee';
+  if (Object.keys(errors).length) return { ok: false, errors };
+  return { ok: true, value: { description: row.description, due_on: due ?? null, assignee_id: assignee ?? null } };
+}

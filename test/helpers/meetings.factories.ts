@@ -1,0 +1,26 @@
+import type { Knex } from 'knex';
+import { logMeeting } from '../../src/meetings/meetings.service';
+import type { MeetingInput } from '../../src/meetings/meetings.validate';
+import type { SessionUser } from '../../src/shared/types';
+
+/** A campaign with its asks (the campaigns feature owns the real forms; tests only need rows). */
+export async function createCampaign(db: Knex, fields: Partial<{ name: string; active: boolean; is_default: boolean; starts_on: string }> = {}, asks: string[] = []) {
+  const [campaign] = await db('campaigns').insert({ name: 'Fund community services', active: true, ...fields }).returning('*');
+  const rows = asks.length
+    ? await db('campaign_asks').insert(asks.map((text, position) => ({ campaign_id: campaign.id, text, position }))).returning('*')
+    : [];
+  return { ...campaign, asks: rows as { id: number; text: string }[] };
+}
+
+/** Logs a meeting through the service, as the form would; throws if it was refused. */
+export async function meetingBy(db: Knex, user: SessionUser, fields: Partial<MeetingInput> & Pick<MeetingInput, 'official_id'>) {
+  const result = await logMeeting(db, user, fields);
+  if (!result.ok) throw new Error(`meeting refused: ${JSON.stringify(result)}`);
+  return result.meeting;
+}
+
+/** Follow-up rows named as the form's inputs are (follow_ups[0][description] …), as a browser posts them. */
+export function followUpFields(rows: { description?: string; due_on?: string; assignee_id?: string | number }[]) {
+  return Object.fromEntries(rows.flatMap((row, i) =>
+    (['description', 'due_on', 'assignee_id'] as const).map((k) => [`follow_ups[${i}][${k}]`, String(row[k] ?? '')])));
+}

@@ -1,0 +1,111 @@
+import path from 'node:path';
+import ejs from 'ejs';
+import { startTestApp, TestApp } from '../helpers/app';
+import { createLocal, createOfficial, createUser } from '../helpers/factories';
+import { createCampaign, meetingBy } from '../helpers/meetings.factories';
+import { Agent, postForm, signIn } from '../helpers/session';
+import { officialHistory } from '../../src/meetings/official-history.service';
+import { formatters, translator } from '../../src/i18n/i18n';
+import type { SessionUser } from '../../src/shared/types';
+
+let t: TestApp;
+let mona: SessionUser;
+let olga: SessionUser;
+let coordinator: SessionUser;
+let member: Agent;
+let coord: Agent;
+let on: Awaited<ReturnType<typeof createOfficial>>;
+let qc: Awaited<ReturnType<typeof createOfficial>>;
+let campaign: Awaited<ReturnType<typeof createCampaign>>;
+let localId: number;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  localId = (await createLocal(t.db, { name: 'Local 1' })).id;
+  mona = await createUser(t.db, 'member', { local_id: localId, name: 'Mona Member' });
+  olga = await createUser(t.db, 'member', { local_id: (await createLocal(t.db, { name: 'Local 2' })).id, name: 'Olga Other' });
+  coordinator = await createUser(t.db, 'coordinator');
+  on = await createOfficial(t.db, { first_name: 'Ona', last_name: 'Ontario', province: 'ON', party: 'Liberal' });
+  qc = await createOfficial(t.db, { first_name: 'Queenie', last_name: 'Quebec', province: 'QC', party: 'Bloc Québécois' });
+  campaign = await createCampaign(t.db, { is_default: true }, ['Funding']);
+  const old = await createCampaign(t.db, { name: 'Old', active: false });
+  await meetingBy(t.db, mona, { official_id: on.id, held_on: '2026-01-05', stance: 'undecided' });
+  await meetingBy(t.db, mona, { official_id: on.id, held_on: '2026-02-05', stance: 'supportive', commitment_kinds: ['caucus'], commitments: 'Will table a petition',
+    follow_ups: [{ description: 'Send data', due_on: null, assignee_id: null }] });
+  await meetingBy(t.db, olga, { official_id: on.id, held_on: '2026-03-05', stance: 'champion', commitments: 'Secret promise' });
+  await meetingBy(t.db, mona, { official_id: qc.id, held_on: '2026-02-10', status: 'requested', campaign_id: old.id });
+  for (let i = 0; i < 26; i++) await meetingBy(t.db, coordinator, { official_id: qc.id, held_on: '2025-06-01', status: 'scheduled' });
+  member = await signIn(t.app, mona.email);
+  coord = await signIn(t.app, coordinator.email);
+});
+afterAll(async () => { await t.close(); });
+
+const rowsOf = (html: string) => (html.match(/<td><a href="\/meetings\/\d+">/g) ?? []).length;
+
+describe('/meetings list', () => {
+  test("a member sees their local's meetings, newest first", async () => {
+    const page = await member.get('/meetings').expect(200);
+    expect(rowsOf(page.text)).toBe(3);
+    expect(page.text.indexOf('February 10, 2026')).toBeLessThan(page.text.indexOf('February 5, 2026'));
+    expect(page.text.indexOf('February 5, 2026')).toBeLessThan(page.text.indexOf('January 5, 2026'));
+    expect(page.text).not.toContain('March 5, 2026');
+  });
+
+  test('filters live in the URL and narrow the list', async () => {
+    expect(rowsOf((await member.get(`/meetings?province=QC`)).text)).toBe(1);
+    expect(rowsOf((await member.get(`/meetings?party=Liberal&stance=supportive`)).text)).toBe(1);
+    expect(rowsOf((await member.get(`/meetings?status=requested`)).text)).toBe(1);
+    expect(rowsOf((await member.get(`/meetings?campaign=${campaign.id}`)).text)).toBe(2);
+    expect(rowsOf((await member.get(`/meetings?official=${on.id}&from=2026-01-06&to=2026-12-31`)).text)).toBe(1);
+    expect(rowsOf((await member.get(`/meetings?local=${localId}`)).text)).toBe(3);
+    expect(rowsOf((await coord.get(`/meetings?mine=1`)).text)).toBe(25);
+    const page = await member.get('/meetings?stance=champion&status=held');
+    expect(page.text).toMatch(/<option value="champion" selected>/);
+    expect(page.text).toContain('No meetings match.');
+  });
+
+  test('a malformed filter is a message, not a crash', async () => {
+    const res = await member.get('/meetings?from=yesterday&status=visited');
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('Enter a date as YYYY-MM-DD');
+    expect(res.text).toContain('Choose a status from the list.');
+  });
+
+  test('a coordinator sees every local, paginated 25 a page with the filters kept in the links', async () => {
+    const page = await coord.get('/meetings?status=scheduled').expect(200);
+    expect(rowsOf(page.text)).toBe(25);
+    expect(page.text).toContain('href="/meetings?status=scheduled&amp;page=2"');
+    expect(rowsOf((await coord.get('/meetings?status=scheduled&page=2')).text)).toBe(1);
+    expect(rowsOf((await coord.get('/meetings')).text)).toBe(25);
+    expect((await coord.get('/meetings?province=ON')).text).toContain('March 5, 2026');
+  });
+});
+
+describe("the official's history", () => {
+  test('meetings the user may see, the stance timeline across all meetings, and the commitments', async () => {
+    const history = await officialHistory(t.db, on.id, mona);
+    expect(history.meetings.map((m) => m.held_on)).toEqual(['2026-02-05', '2026-01-05']);
+    expect(history.stances.map((s) => s.stance)).toEqual(['undecided', 'supportive', 'champion']);
+    expect(history.latestStance).toBe('champion');
+    expect(history.commitments).toHaveLength(1);
+
+    const html = await ejs.renderFile(path.join(__dirname, '../../views/meetings/_official-history.ejs'),
+      { history, t: translator('en'), fmt: formatters('en') });
+    expect(html).toContain('Latest stance: Champion');
+    expect(html).toContain('Will raise it in caucus · Will table a petition');
+    expect(html).toContain('(1 open follow-up)');
+    expect(html).not.toContain('Secret promise');
+
+    const all = await officialHistory(t.db, on.id, coordinator);
+    expect(all.meetings).toHaveLength(3);
+    expect(all.commitments.map((c) => c.commitments)).toEqual(['Secret promise', 'Will table a petition']);
+  });
+
+  test('a deleted meeting leaves the history', async () => {
+    const [m] = (await officialHistory(t.db, on.id, coordinator)).meetings;
+    expect((await postForm(coord, `/meetings/${m.id}/delete`, {}, `/meetings/${m.id}`)).status).toBe(303);
+    const after = await officialHistory(t.db, on.id, coordinator);
+    expect(after.stances.map((s) => s.stance)).toEqual(['undecided', 'supportive']);
+    await postForm(coord, `/meetings/${m.id}/restore`, {}, `/meetings/${m.id}`);
+  });
+});
