@@ -37,7 +37,7 @@ async function shoot(page: Page, name: string, fullPage = false): Promise<void> 
 }
 
 async function dashboard(browser: Browser, demo: DemoTracker): Promise<void> {
-  const context = await newContext(browser, { width: LAPTOP.width, height: 1500 });
+  const context = await newContext(browser, { width: LAPTOP.width, height: 1270 }); // the figures and the charts
   const page = await context.newPage();
   await signIn(page, demo.server.url, demo.users.coordinator.email, demo.users.coordinator.password);
   await page.goto(`${demo.server.url}/dashboard`);
@@ -61,7 +61,7 @@ async function logMeetingForm(browser: Browser, demo: DemoTracker): Promise<void
 }
 
 async function importPreview(browser: Browser, demo: DemoTracker): Promise<void> {
-  const context = await newContext(browser, { width: LAPTOP.width, height: 1100 });
+  const context = await newContext(browser, { width: LAPTOP.width, height: 940 });
   const page = await context.newPage();
   await signIn(page, demo.server.url, demo.users.coordinator.email, demo.users.coordinator.password);
   await page.goto(`${demo.server.url}/officials/imports`);
