@@ -1,5 +1,5 @@
 import { Router, Request } from 'express';
-import type { Knex } from 'knex';
+import type { Db } from '../db';
 import { flash } from '../shared/flash';
 import { NotFoundError } from '../shared/errors';
 import { PROVINCES } from '../shared/filters';
@@ -10,7 +10,7 @@ import { createLocal, editLocal } from './locals.service';
 import { parseLocalForm } from './locals.validate';
 
 /** Administrators list the union's locals, create them and rename them. */
-export function adminLocalsRouter(db: Knex): Router {
+export function adminLocalsRouter(db: Db): Router {
   const router = Router();
   router.use((_req, res, next) => { res.locals.provinces = PROVINCES; next(); });
 

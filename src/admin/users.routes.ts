@@ -1,5 +1,5 @@
 import { Router, Request } from 'express';
-import type { Knex } from 'knex';
+import type { Db } from '../db';
 import { flash } from '../shared/flash';
 import { NotFoundError } from '../shared/errors';
 import { paginate } from '../shared/pagination';
@@ -13,7 +13,7 @@ import { changeUserAccess } from './user-access.service';
 import { parsePasswordResetForm, parseUserAccessForm } from './user-access.validate';
 
 /** Administrators list users, create them, change their role, local and active flag, reset passwords. */
-export function adminUsersRouter(db: Knex): Router {
+export function adminUsersRouter(db: Db): Router {
   const router = Router();
 
   async function targetUser(req: Request) {

@@ -1,12 +1,12 @@
 import { Router } from 'express';
-import type { Knex } from 'knex';
+import type { Db } from '../db';
 import { flash } from '../shared/flash';
 import { passwordProblem, verifyPassword } from './passwords';
 import { changePassword } from './users.service';
 import { findUserByEmailWithHash } from './users.repo';
 
 /** The signed-in user's own account: their password. */
-export function accountRouter(db: Knex): Router {
+export function accountRouter(db: Db): Router {
   const router = Router();
 
   router.get('/account', (_req, res) => {

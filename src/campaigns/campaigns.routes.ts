@@ -1,5 +1,5 @@
 import { Router, Request, Response } from 'express';
-import type { Knex } from 'knex';
+import type { Db } from '../db';
 import { requireRole } from '../shared/auth-guards';
 import { flash } from '../shared/flash';
 import { paginate } from '../shared/pagination';
@@ -14,7 +14,7 @@ import { targetsRouter } from './targets.routes';
 const TARGETS_PER_PAGE = 50;
 
 /** Campaigns, their asks, goals and targets: run by coordinators and admins. */
-export function campaignsRouter(db: Knex): Router {
+export function campaignsRouter(db: Db): Router {
   const router = Router();
   const coordinator = requireRole('coordinator');
 

@@ -1,5 +1,5 @@
 import { Router, Request, Response } from 'express';
-import type { Knex } from 'knex';
+import type { Db } from '../db';
 import { requireRole, safeReturnPath } from '../shared/auth-guards';
 import { NotFoundError } from '../shared/errors';
 import { PROVINCES } from '../shared/filters';
@@ -11,7 +11,7 @@ import { searchOfficialsForTargets, targetChoices } from './targets.repo';
 import { addTargets, changeClaim, dropTarget, TargetsToAdd } from './targets.service';
 
 /** Adding and removing a campaign's targets (coordinators), and claiming them (members and up). */
-export function targetsRouter(db: Knex): Router {
+export function targetsRouter(db: Db): Router {
   const router = Router();
   const coordinator = requireRole('coordinator');
 

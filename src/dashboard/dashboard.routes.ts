@@ -1,11 +1,11 @@
 import { Router } from 'express';
-import type { Knex } from 'knex';
+import type { Db } from '../db';
 import { filterParams, parseActivityFilters, PROVINCES } from '../shared/filters';
 import { text } from '../shared/validation';
 import { chosenCampaign, dashboard, filterChoices, scopeFor } from './dashboard.service';
 
 /** The campaign's progress at a glance: coordinators and admins see all of it, members their local's. */
-export function dashboardRouter(db: Knex): Router {
+export function dashboardRouter(db: Db): Router {
   const router = Router();
 
   router.get('/dashboard', async (req, res) => {

@@ -1,8 +1,8 @@
 import { Router } from 'express';
-import type { Knex } from 'knex';
+import type { Db } from '../db';
 
 /** The start page: the two things members come for, one tap away. */
-export function homeRouter(_db: Knex): Router {
+export function homeRouter(_db: Db): Router {
   const router = Router();
   router.get('/', (_req, res) => {
     res.render('home/index');

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Request, Response, Router } from 'express';
-import type { Knex } from 'knex';
+import type { Db } from '../db';
 import { ROOT_DIR } from '../config';
 import { requireRole } from '../shared/auth-guards';
 import { NotFoundError } from '../shared/errors';
@@ -17,7 +17,7 @@ import { parseImportForm } from './imports.validate';
 export const TEMPLATE_FILE = path.join(ROOT_DIR, 'data', 'officials-template.csv');
 
 /** /officials/imports: upload → preview → confirm, and the list of past batches. Coordinators and admins. */
-export function importsRouter(db: Knex): Router {
+export function importsRouter(db: Db): Router {
   const router = Router();
   router.use(requireRole('coordinator'));
 

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { Knex } from 'knex';
+import type { Db } from '../db';
 import { NotFoundError } from '../shared/errors';
 import { paginate } from '../shared/pagination';
 import { id } from '../shared/validation';
@@ -8,9 +8,11 @@ import { officialLabels } from './labels';
 import { countOfficials, findOfficial, listOfficials, partiesInUse } from './officials.repo';
 import { directoryParams, parseDirectoryQuery, PROVINCE_CODES, SORTS } from './officials.validate';
 import { importsRouter } from './imports.routes';
+import { officialHistory } from '../meetings/official-history.service';
+import { officialClaims } from '../campaigns/targets.service';
 
 /** The directory every signed-in user searches, and (first) the import pages for coordinators. */
-export function officialsRouter(db: Knex): Router {
+export function officialsRouter(db: Db): Router {
   const router = Router();
   router.use('/officials/imports', importsRouter(db));
 
@@ -31,7 +33,11 @@ export function officialsRouter(db: Knex): Router {
     const officialId = id(req.params.id);
     const official = officialId && (await findOfficial(db, officialId));
     if (!official) throw new NotFoundError();
-    res.render('officials/show', { official, label: officialLabels(req.t, req.lang) });
+    const [history, claims] = await Promise.all([
+      officialHistory(db, official.id, req.user!),
+      officialClaims(db, req.user!, official.id),
+    ]);
+    res.render('officials/show', { official, history, claims, label: officialLabels(req.t, req.lang) });
   });
 
   return router;

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { Knex } from 'knex';
+import type { Db } from '../db';
 import { requireRole } from '../shared/auth-guards';
 import { parseActivityFilters, PROVINCES } from '../shared/filters';
 import { filterChoices } from '../dashboard/dashboard.service';
@@ -11,7 +11,7 @@ import { parseReportRequest, previousMonth, REPORTS } from './reports.validate';
 const FILTER_FIELDS = ['campaign', 'province', 'party', 'local', 'from', 'to'] as const;
 
 /** /reports: the downloads (coordinators and admins only), each at a stable, bookmarkable URL. */
-export function reportsRouter(db: Knex): Router {
+export function reportsRouter(db: Db): Router {
   const router = Router();
   router.use(requireRole('coordinator'));
 
