@@ -15,12 +15,13 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /**
- * The real House of Commons export in the shared fixtures (../shared/fixtures next to the checkout,
- * or FIXTURES_DIR), uploaded as a coordinator would.
+ * The real House of Commons export in the shared fixtures (FIXTURES_DIR, else ../shared/fixtures
+ * beside the checkout, else the team's /work/shared/fixtures), uploaded as a coordinator would.
  */
 const FIXTURES_DIR = process.env.FIXTURES_DIR
-  ?? [path.resolve(__dirname, '..', '..', '..', 'shared', 'fixtures'), '/work/shared/fixtures'].find((d) => fs.existsSync(d))!;
-export const COMMONS_FIXTURE = path.join(FIXTURES_DIR ?? '', 'house-of-commons-mps-2021-10.csv');
+  ?? [path.resolve(__dirname, '..', '..', '..', 'shared', 'fixtures'), '/work/shared/fixtures'].find((d) => fs.existsSync(d))
+  ?? '/work/shared/fixtures';
+export const COMMONS_FIXTURE = path.join(FIXTURES_DIR, 'house-of-commons-mps-2021-10.csv');
 
 export const PHONE = { width: 390, height: 844 };
 export const LAPTOP = { width: 1280, height: 900 };
