@@ -21,10 +21,12 @@ const FAILED_FORMS: { path: string; role: Role }[] = [
   { path: '/account', role: 'member' },
   { path: '/meetings/new', role: 'member' },
   { path: '/dashboard?from=not-a-date', role: 'member' },
+  { path: '/meetings?from=not-a-date', role: 'member' },
   { path: '/campaigns/new', role: 'coordinator' },
   { path: '/officials/imports', role: 'coordinator' },
   { path: '/admin/users/new', role: 'admin' },
   { path: '/admin/locals/new', role: 'admin' },
+  { path: '/admin/users/1/password', role: 'admin' }, // the first demo user
 ];
 const RANK: Record<Role, number> = { member: 0, coordinator: 1, admin: 2 };
 /** The kinds of page each tour visited (e.g. /meetings/:id/edit), to show that it reached past the navigation. */
