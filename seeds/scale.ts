@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 
 /**
  * A national-scale data set for measuring: 338 federal MPs plus provincial members, 200 locals,
- * 50,000 users, 10 campaigns and N meetings with follow-ups and audit events. Everything is made
+ * 50,000 users, 10 campaigns and N meetings with attendees, asks, follow-ups and audit events. Everything is made
  * by set-based SQL (generate_series), so 200,000 meetings take seconds, not minutes.
  * The largest campaign (the first) holds a quarter of the meetings.
  */
@@ -92,6 +92,10 @@ async function insertMeetings(trx: Knex.Transaction, n: number) {
   await trx.raw(`INSERT INTO meeting_asks (meeting_id, ask_id)
     SELECT m.id, a.id FROM meetings m JOIN campaign_asks a ON a.campaign_id = m.campaign_id AND a.position = 1
     JOIN officials o ON o.id = m.official_id WHERE o.source = 'scale'`);
+  // The member who logged a meeting that took place (or will) attended it.
+  await trx.raw(`INSERT INTO meeting_attendees (meeting_id, user_id)
+    SELECT m.id, m.logged_by FROM meetings m JOIN officials o ON o.id = m.official_id
+    WHERE o.source = 'scale' AND m.status IN ('held', 'scheduled')`);
   await trx.raw(`INSERT INTO audit_events (user_id, action, entity, entity_id, changes, created_at)
     SELECT m.logged_by, 'create', 'meeting', m.id, jsonb_build_object('status', m.status), m.created_at
     FROM meetings m JOIN officials o ON o.id = m.official_id WHERE o.source = 'scale'`);

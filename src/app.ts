@@ -5,7 +5,7 @@ import type { Knex } from 'knex';
 import type { Config } from './config';
 import { ROOT_DIR } from './config';
 import { createLogger, Logger } from './shared/logger';
-import { sessionMiddleware, absoluteLimit } from './shared/session';
+import { sessionMiddleware, absoluteLimit, touchSession } from './shared/session';
 import { parseUploads } from './shared/upload';
 import { csrfProtection } from './shared/csrf';
 import { flashMessages } from './shared/flash';
@@ -71,6 +71,7 @@ export function createApp({ db, config, logger = createLogger(config.logLevel) }
   app.use(passport.initialize());
   app.use(passport.session());
   app.use(absoluteLimit);
+  app.use(touchSession);
   app.use(viewLocals);
   app.use(noStoreWhenSignedIn);
   app.use(flashMessages);

@@ -124,7 +124,20 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/**
+ * Every migration is recorded under its source name (`….ts`), whether it runs from the sources (tsx)
+ * or from the compiled build (`….js`): otherwise a database migrated by `npm start` or db:migrate is
+ * refused by `npm run start:prod` ("the migration directory is corrupt"), and the other way round.
+ */
+const migrationSource: Knex.MigrationSource<string> = {
+  async getMigrations() {
+    return fs.readdirSync(MIGRATIONS_DIR).filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts')).sort();
+  },
+  getMigrationName: (file) => file.replace(/\.js$/, '.ts'),
+  getMigration: (file) => import(path.join(MIGRATIONS_DIR, file)),
+};
+
 export async function migrateLatest(knex: Knex): Promise<string[]> {
-  const [, applied] = await knex.migrate.latest({ directory: MIGRATIONS_DIR, loadExtensions: ['.ts', '.js'] });
+  const [, applied] = await knex.migrate.latest({ migrationSource });
   return applied as string[];
 }

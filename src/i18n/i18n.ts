@@ -77,6 +77,16 @@ export interface Formatters {
 
 const formatterCache = new Map<Language, Formatters>();
 
+// Making an Intl.NumberFormat costs about as much as rendering a table row, and a dashboard shows
+// hundreds of numbers: make each one (locale and options) once.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(tag: string, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${tag} ${options ? JSON.stringify(options) : ''}`;
+  let made = numberFormats.get(key);
+  if (!made) numberFormats.set(key, (made = new Intl.NumberFormat(tag, options)));
+  return made;
+}
+
 export function formatters(lang: Language): Formatters {
   const cached = formatterCache.get(lang);
   if (cached) return cached;
@@ -97,7 +107,7 @@ export function formatters(lang: Language): Formatters {
     },
     number(value, options) {
       if (value === null || value === undefined || value === '') return '';
-      return new Intl.NumberFormat(tag, options).format(Number(value));
+      return numberFormat(tag, options).format(Number(value));
     },
     percent: (value) => pct.format(value),
   };

@@ -28,6 +28,8 @@ declare module 'express-session' {
   interface SessionData {
     /** When this session signed in (ms): the 12-hour absolute limit and password-change cut-off. */
     authenticatedAt?: number;
+    /** When the stored session's expiry was last pushed back (see touchSession). */
+    touchedAt?: number;
     returnTo?: string;
     flash?: { type: 'success' | 'error' | 'info'; message: string }[];
     lang?: Language;

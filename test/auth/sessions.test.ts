@@ -62,6 +62,20 @@ describe('sessions', () => {
     await expectSignedOut(agent);
   });
 
+  test('activity pushes the idle limit back, writing the session at most once a minute', async () => {
+    const user = await createUser(t.db, 'member');
+    const agent = await signIn(t.app, user.email);
+    const mine = () => t.db('sessions').whereRaw(`(sess::jsonb #>> '{passport,user}')::int = ?`, [user.id]);
+    const minutesLeft = async () => (await mine().first(t.db.raw('extract(epoch from expire - now())::float / 60 AS m'))).m;
+    await agent.get('/').expect(200);
+    await mine().update({ expire: t.db.raw(`now() + interval '20 minutes'`) });
+    await agent.get('/').expect(200);
+    expect(await minutesLeft()).toBeLessThan(21); // touched less than a minute ago: not written again
+    await mine().update({ sess: t.db.raw(`jsonb_set(sess::jsonb, '{touchedAt}', to_jsonb(?::bigint))::json`, [Date.now() - 61_000]) });
+    await agent.get('/').expect(200);
+    expect(await minutesLeft()).toBeGreaterThan(29);
+  });
+
   test('a signed-in user who is deactivated is signed out at their next request', async () => {
     const user = await createUser(t.db, 'coordinator');
     const agent = await signIn(t.app, user.email);

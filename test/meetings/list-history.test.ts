@@ -109,3 +109,12 @@ describe("the official's history", () => {
     await postForm(coord, `/meetings/${m.id}/restore`, {}, `/meetings/${m.id}`);
   });
 });
+
+test("an official's page lists the latest 20 meetings and links to the list of all of them", async () => {
+  const page = await coord.get(`/officials/${qc.id}`).expect(200);
+  const listed = page.text.split('class="official-meetings"')[1].split('</ul>')[0];
+  expect(listed.match(/<li>/g)).toHaveLength(20);
+  expect(page.text).toContain(`href="/meetings?official=${qc.id}"`);
+  const all = await coord.get(`/meetings?official=${qc.id}`).expect(200);
+  expect(all.text).toContain('Queenie');
+});
