@@ -6,6 +6,8 @@ export const DEMO_LOCALS = [
   { name: 'Section locale 301 Montréal', union_name: 'SCFP', province: 'QC' },
   { name: 'Local 873 Vancouver', union_name: 'CUPE', province: 'BC' },
   { name: 'Local 2204 Halifax', union_name: 'CUPE', province: 'NS' },
+  { name: 'Local 500 Winnipeg', union_name: 'CUPE', province: 'MB' },
+  { name: 'Local 1158 Edmonton', union_name: 'CUPE', province: 'AB' },
 ];
 
 /** A few locals across the country. */

@@ -7,6 +7,8 @@ export interface LoadResult {
   p99: number;
   errors: number;
   non2xx: number;
+  /** How many times each unexpected status came back. */
+  unexpected: Record<number, number>;
 }
 
 export interface LoadCase {
@@ -18,6 +20,8 @@ export interface LoadCase {
   body?: string;
   /** Statuses that count as success besides 2xx (a POST that redirects answers 303). */
   expect?: number[];
+  /** A sequence each connection repeats (e.g. fetch a form, then post it), instead of one request. */
+  requests?: autocannon.Request[];
 }
 
 /** A bounded load on a loopback address: a fixed number of connections for a fixed time. */
@@ -25,6 +29,7 @@ export async function runLoad(c: LoadCase): Promise<LoadResult> {
   const url = new URL(c.url);
   if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) throw new Error('Load is only ever sent to this machine.');
   let unexpected = 0;
+  const statuses: Record<number, number> = {};
   const result = await autocannon({
     url: c.url,
     connections: c.connections,
@@ -32,9 +37,13 @@ export async function runLoad(c: LoadCase): Promise<LoadResult> {
     method: c.method ?? 'GET',
     headers: c.headers,
     body: c.body,
+    requests: c.requests,
     setupClient: (client: { on(event: string, fn: (status: number) => void): void }) => {
       client.on('response', (status: number) => {
-        if (!(status >= 200 && status < 300) && !(c.expect ?? []).includes(status)) unexpected++;
+        if (!(status >= 200 && status < 300) && !(c.expect ?? []).includes(status)) {
+          unexpected++;
+          statuses[status] = (statuses[status] ?? 0) + 1;
+        }
       });
     },
   } as autocannon.Options);
@@ -45,6 +54,7 @@ export async function runLoad(c: LoadCase): Promise<LoadResult> {
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,
     non2xx: unexpected,
+    unexpected: statuses,
   };
 }
 

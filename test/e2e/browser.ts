@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { chromium, Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, RunningServer } from './server';
 
@@ -12,6 +13,15 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 }
+
+/**
+ * The real House of Commons export in the shared fixtures (FIXTURES_DIR, else ../shared/fixtures
+ * beside the checkout, else the team's /work/shared/fixtures), uploaded as a coordinator would.
+ */
+const FIXTURES_DIR = process.env.FIXTURES_DIR
+  ?? [path.resolve(__dirname, '..', '..', '..', 'shared', 'fixtures'), '/work/shared/fixtures'].find((d) => fs.existsSync(d))
+  ?? '/work/shared/fixtures';
+export const COMMONS_FIXTURE = path.join(FIXTURES_DIR, 'house-of-commons-mps-2021-10.csv');
 
 export const PHONE = { width: 390, height: 844 };
 export const LAPTOP = { width: 1280, height: 900 };
@@ -38,6 +48,29 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 /** True when the page is wider than the window (the user would have to scroll sideways). */
 export function scrollsSideways(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+}
+
+/** Elements outside a scrolling table that stick out past the window's right edge (what makes a phone scroll sideways). */
+export function wideElements(page: Page): Promise<string[]> {
+  return page.evaluate(() => Array.from(document.querySelectorAll('body *'))
+    .filter((e) => !e.closest('.table-wrap') && e.getBoundingClientRect().right > window.innerWidth + 1)
+    .map((e) => `${e.tagName}.${e.className}#${e.id} ${Math.round(e.getBoundingClientRect().right)}`).slice(0, 20));
+}
+
+/** No axe violation (WCAG 2.1 AA) and nothing wider than the window. */
+export async function expectUsable(page: Page): Promise<void> {
+  expect(await axeViolations(page)).toEqual([]);
+  expect(await wideElements(page)).toEqual([]);
+  expect(await scrollsSideways(page)).toBe(false);
+}
+
+/** Signs in through the sign-in page; the browser lands on the home page. */
+export async function signIn(page: Page, url: string, email: string, password: string): Promise<void> {
+  await page.goto(`${url}/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${url}/`);
 }
 
 /** On a fresh tracker: creates the first administrator (Ada Admin) through the setup page, signed in after. */

@@ -1,31 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { startServer, RunningServer } from './server';
-import { launchBrowser, newContext, axeViolations, scrollsSideways, PHONE } from './browser';
+import { trackerAndBrowser, newContext, axeViolations, scrollsSideways, setUpFirstAdmin, PHONE } from './browser';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const tracker = trackerAndBrowser();
 
 test('on a phone, a coordinator creates a campaign with asks without any script, then opens its dashboard', async () => {
-  const context = await newContext(browser, PHONE);
+  const context = await newContext(tracker.browser(), PHONE);
   await context.route('**/*.js', (route) => route.abort()); // the campaign form must not need JavaScript
   const page = await context.newPage();
-  await page.goto(server.url);
-  await page.getByLabel('Name').fill('Ada Admin');
-  await page.getByLabel('Email').fill('ada@example.org');
-  await page.getByLabel('Password').fill('a long enough passphrase');
-  await page.getByRole('button', { name: 'Create the administrator' }).click();
-  await page.waitForURL(`${server.url}/`);
+  await setUpFirstAdmin(page, tracker.server().url);
 
-  await page.goto(`${server.url}/campaigns/new`);
+  await page.goto(`${tracker.server().url}/campaigns/new`);
   await page.getByLabel('Name').fill('Fund community services');
   await page.getByLabel('Ask 1').fill('Targeted, stable funding');
   await page.getByRole('button', { name: 'Add more rows for asks' }).click();
@@ -47,7 +30,7 @@ test('on a phone, a coordinator creates a campaign with asks without any script,
   expect(await axeViolations(page)).toEqual([]);
   expect(await scrollsSideways(page)).toBe(false);
 
-  await page.goto(`${server.url}/dashboard`);
+  await page.goto(`${tracker.server().url}/dashboard`);
   await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Fund community services');
   expect(await axeViolations(page)).toEqual([]);
   expect(await scrollsSideways(page)).toBe(false);

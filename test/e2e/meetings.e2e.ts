@@ -1,41 +1,30 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import type { Browser } from 'playwright-core';
 import { PASSWORD } from '../helpers/factories';
-import { startServer, RunningServer } from './server';
-import { launchBrowser, newContext, axeViolations, scrollsSideways, PHONE, LAPTOP } from './browser';
+import { freshDataDir, startServer, RunningServer } from './server';
+import { launchBrowser, newContext, axeViolations, scrollsSideways, signIn as signInWith, PHONE, LAPTOP } from './browser';
 
 let server: RunningServer;
 let browser: Browser;
-let dataDir: string;
 
 /** The tracker's data folder with a member, a coordinator, two MPs and the default campaign, before it starts. */
 function seededDataDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mpt-e2e-meetings-'));
+  const dir = freshDataDir();
   execFileSync('npx', ['tsx', path.join(__dirname, 'seed-meetings.ts'), dir], { stdio: 'inherit' });
   return dir;
 }
 
 beforeAll(async () => {
-  dataDir = seededDataDir();
-  server = await startServer({ DATA_DIR: dataDir });
+  server = await startServer({ DATA_DIR: seededDataDir() }); // removed when it stops
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function signIn(page: import('playwright-core').Page, email: string) {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${server.url}/`);
-}
+const signIn = (page: import('playwright-core').Page, email: string) => signInWith(page, server.url, email, PASSWORD);
 
 test('on a phone, a member finds the MP by part of the riding, logs a held meeting with a stance, a commitment and a follow-up', async () => {
   const context = await newContext(browser, PHONE);

@@ -1,16 +1,6 @@
-import type { Page } from 'playwright-core';
-import { trackerAndBrowser, newContext, axeViolations, scrollsSideways, setUpFirstAdmin, PHONE } from './browser';
-
-const FIXTURE = '/work/shared/fixtures/house-of-commons-mps-2021-10.csv';
+import { trackerAndBrowser, newContext, expectUsable, setUpFirstAdmin, COMMONS_FIXTURE, PHONE } from './browser';
 
 const tracker = trackerAndBrowser();
-
-async function expectUsable(page: Page) {
-  expect(await axeViolations(page)).toEqual([]);
-  const wide = await page.evaluate(() => Array.from(document.querySelectorAll('body *')).filter((e) => !e.closest('.table-wrap') && e.getBoundingClientRect().right > window.innerWidth + 1).map((e) => `${e.tagName}.${e.className}#${e.id} ${Math.round(e.getBoundingClientRect().right)}`).slice(0, 20));
-  expect(wide).toEqual([]);
-  expect(await scrollsSideways(page)).toBe(false);
-}
 
 test('on a phone, a coordinator loads the real House of Commons file, then finds an MP in the directory', async () => {
   const context = await newContext(tracker.browser(), PHONE);
@@ -19,7 +9,7 @@ test('on a phone, a coordinator loads the real House of Commons file, then finds
 
   await page.goto(`${tracker.server().url}/officials/imports`);
   await expectUsable(page);
-  await page.getByLabel('CSV file').setInputFiles(FIXTURE);
+  await page.getByLabel('CSV file').setInputFiles(COMMONS_FIXTURE);
   await page.getByRole('button', { name: 'Upload and preview' }).click();
   await page.waitForURL(/\/officials\/imports\/\d+$/);
   await expect(page.locator('[data-count="added"]').textContent()).resolves.toBe('338');

@@ -23,13 +23,21 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the tracker as the README says (`npm start`), on a fresh embedded database. */
+/** A new, empty folder for an embedded database. */
+export function freshDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'mpt-e2e-'));
+}
+
+/**
+ * Starts the tracker as the README says (`npm start`), on a fresh embedded database (or on the one in
+ * env.DATA_DIR, prepared beforehand); the data folder is removed when it stops.
+ */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mpt-e2e-'));
+  const dataDir = env.DATA_DIR ?? freshDataDir();
   const port = await freePort();
   const child = spawn('npm', ['start', '--silent'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info', NODE_ENV: 'development', ...env },
+    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'info', NODE_ENV: 'development', ...env, DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

@@ -1,0 +1,12 @@
+import type { Db } from '../src/db';
+import type { Role, SessionUser } from '../src/shared/types';
+import { DEMO_USERS } from './02_users';
+
+/** The demo user of a role (02_users), as the services expect a signed-in user. */
+export async function demoUser(db: Db, role: Role): Promise<SessionUser> {
+  const email = DEMO_USERS.find((u) => u.role === role)!.email;
+  const user = await db('users').whereRaw('lower(email) = ?', [email.toLowerCase()])
+    .first('id', 'email', 'name', 'role', 'local_id', 'language', 'active', 'sessions_valid_after');
+  if (!user) throw new Error(`The demo ${role} ${email} is missing`);
+  return user;
+}
