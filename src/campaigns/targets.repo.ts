@@ -90,6 +90,15 @@ export function claimsForOfficial(db: Db, officialId: number) {
       't.claimed_by_local_id', 't.claimed_at', 'l.name as local_name');
 }
 
+/** One target with its campaign, official and claim: the claim page. */
+export function findTargetClaim(db: Db, campaignId: number, officialId: number) {
+  return claimsForOfficial(db, officialId).where('t.campaign_id', campaignId)
+    .join('officials as o', 'o.id', 't.official_id')
+    .select(db.raw("concat_ws(' ', o.honorific, o.first_name, o.last_name) AS official_name"))
+    .first<{ campaign_id: number; campaign_name: string; official_id: number; official_name: string;
+      claimed_by_local_id: number | null; claimed_at: Date | null; local_name: string | null } | undefined>();
+}
+
 export function localChoices(db: Db): Promise<{ id: number; name: string }[]> {
   return db('locals').orderBy('name').select('id', 'name');
 }

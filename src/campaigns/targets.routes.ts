@@ -8,7 +8,7 @@ import { LEVELS } from '../officials/import/rows';
 import { id, list, text } from '../shared/validation';
 import { campaignOr404 } from './campaigns.service';
 import { searchOfficialsForTargets, targetChoices } from './targets.repo';
-import { addTargets, changeClaim, dropTarget, TargetsToAdd } from './targets.service';
+import { addTargets, changeClaim, claimPage, dropTarget, TargetsToAdd } from './targets.service';
 
 /** Adding and removing a campaign's targets (coordinators), and claiming them (members and up). */
 export function targetsRouter(db: Db): Router {
@@ -45,6 +45,14 @@ export function targetsRouter(db: Db): Router {
     res.redirect(303, backTo(req, `/campaigns/${campaign.id}`));
   });
 
+  // The rows of the dashboard and the official's page link here rather than each carry every local.
+  router.get('/campaigns/:id/targets/:officialId/claim', requireRole('member'), async (req, res) => {
+    const campaignId = id(req.params.id);
+    const officialId = id(req.params.officialId);
+    if (!campaignId || !officialId) throw new NotFoundError();
+    res.render('campaigns/claim', { ...(await claimPage(db, req.user!, campaignId, officialId)),
+      returnTo: safeReturnPath(req.query.return_to) ?? '/dashboard' });
+  });
   router.post('/campaigns/:id/targets/:officialId/claim', requireRole('member'), (req, res) => claim(req, res, 'claim'));
   router.post('/campaigns/:id/targets/:officialId/unclaim', requireRole('member'), (req, res) => claim(req, res, 'unclaim'));
 

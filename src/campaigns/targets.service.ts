@@ -4,7 +4,7 @@ import { hasRole } from '../shared/auth-guards';
 import { NotFoundError } from '../shared/errors';
 import type { SessionUser } from '../shared/types';
 import { findCampaign } from './campaigns.repo';
-import { addTargetsById, addTargetsByFilter, claimsForOfficial, findTarget, localChoices, localExists, removeTarget, setClaim, TargetFilter } from './targets.repo';
+import { addTargetsById, addTargetsByFilter, claimsForOfficial, findTarget, findTargetClaim, localChoices, localExists, removeTarget, setClaim, TargetFilter } from './targets.repo';
 
 export type TargetsToAdd = { by: 'filter'; filter: TargetFilter } | { by: 'hand'; officialIds: number[] };
 
@@ -64,15 +64,24 @@ export function claimRights(user: SessionUser, claimedBy: number | null) {
 
 /**
  * What the official's page shows about claims (views/campaigns/_official-claims.ejs): each campaign
- * targeting the official with its claim, what this user may do about it, and the locals a
- * coordinator can claim for. Pass the result as the partial's `claims` local.
+ * targeting the official with its claim and what this user may do about it; a coordinator chooses
+ * the local on the claim page. Pass the result as the partial's `claims` local.
  */
 export async function officialClaims(db: Db, user: SessionUser, officialId: number) {
-  const coordinator = hasRole(user, 'coordinator');
   const rows = await claimsForOfficial(db, officialId);
   return {
     official_id: officialId,
-    locals: coordinator ? await localChoices(db) : [],
+    pick_local: hasRole(user, 'coordinator'),
     rows: rows.map((r) => ({ ...r, ...claimRights(user, r.claimed_by_local_id) })),
+  };
+}
+
+/** The claim page of one target: the target, this user's rights, and the locals a coordinator can pick. */
+export async function claimPage(db: Db, user: SessionUser, campaignId: number, officialId: number) {
+  const target = await findTargetClaim(db, campaignId, officialId);
+  if (!target) throw new NotFoundError();
+  return {
+    target: { ...target, ...claimRights(user, target.claimed_by_local_id) },
+    localChoices: hasRole(user, 'coordinator') ? await localChoices(db) : [],
   };
 }

@@ -65,18 +65,44 @@ export interface Headline {
  * created by then and not done by then; overdue: also due before then).
  */
 export async function headline(db: Db, s: Scope, w: Window, asOf: string): Promise<Headline> {
-  const { rows } = await db.raw(`WITH ts AS (?), sm AS (?), fu AS (
-      SELECT f.due_on FROM follow_ups f JOIN (?) scope ON scope.id = f.meeting_id
-      WHERE (f.created_at AT TIME ZONE 'America/Toronto')::date <= ?::date
-        AND (f.done_at IS NULL OR (f.done_at AT TIME ZONE 'America/Toronto')::date > ?::date))
+  const { rows } = await db.raw(`WITH ts AS (?), sm AS (?), fu AS (?)
     SELECT ts.*, sm.*, fu.* FROM
       (SELECT count(*)::int AS targets, count(*) FILTER (WHERE met)::int AS met,
         count(*) FILTER (WHERE stance IN ('champion', 'supportive'))::int AS favourable FROM ts) ts,
-      (SELECT count(*) FILTER (WHERE status = 'held')::int AS held,
-        count(*) FILTER (WHERE status = 'scheduled')::int AS scheduled FROM sm) sm,
+      (SELECT coalesce(sum(meetings) FILTER (WHERE status = 'held'), 0)::int AS held,
+        coalesce(sum(meetings) FILTER (WHERE status = 'scheduled'), 0)::int AS scheduled FROM sm) sm,
       (SELECT count(*)::int AS open_follow_ups, count(*) FILTER (WHERE due_on < ?::date)::int AS overdue_follow_ups FROM fu) fu`,
-  [targetStates(db, s, w), scopedMeetings(db, s, w), scopedMeetings(db, s, {}).clearSelect().select('m.id'), asOf, asOf, asOf]);
+  [targetStates(db, s, w), dayCounts(db, s, w), openFollowUps(db, s, asOf), asOf]);
   return rows[0];
+}
+
+/**
+ * The scope's meetings counted per day and status (held_on, status, meetings). Without a province
+ * or party, from meeting_counts (kept by a trigger on meetings): a few rows per day, however many
+ * meetings; with one, counted from the meetings themselves, which need the officials joined.
+ */
+export function dayCounts(db: Db, s: Scope, w: Window) {
+  if (s.province || s.party) {
+    return scopedMeetings(db, s, w).clearSelect().select('m.held_on', 'm.status', db.raw('count(*) AS meetings')).groupBy('m.held_on', 'm.status');
+  }
+  return applyActivityFilters(db('meeting_counts as m'), { campaign_id: s.campaign_id, local_id: s.local_id, from: w.from, to: w.to })
+    .select('m.held_on', 'm.status', 'm.meetings');
+}
+
+/**
+ * The due dates of the scope's follow-ups open at the end of `asOf` (Toronto time): created by then
+ * and not done by then. Without a province or party, from the campaign's open ones and those done
+ * since, each an index range (follow-ups carry their meeting's campaign, local and deletion); with
+ * one, through the meetings, which need the officials joined.
+ */
+function openFollowUps(db: Db, s: Scope, asOf: string) {
+  const endOfDay = db.raw("((?::date + 1)::timestamp AT TIME ZONE 'America/Toronto')", [asOf]);
+  const ofScope = () => (s.province || s.party
+    ? scopedMeetings(db, s, {}).clearSelect().join('follow_ups as f', 'f.meeting_id', 'm.id')
+    : db('follow_ups as f').where('f.campaign_id', s.campaign_id).whereRaw('NOT f.meeting_deleted')
+      .modify((q) => { if (s.local_id) q.where('f.local_id', s.local_id); }))
+    .where('f.created_at', '<', endOfDay).select('f.due_on');
+  return ofScope().whereNull('f.done_at').unionAll(ofScope().where('f.done_at', '>=', endOfDay), true);
 }
 
 /** Targets and targets met, by province and by party, in one pass (grouping sets). */
@@ -99,14 +125,13 @@ export async function stanceDistribution(db: Db, s: Scope, w: Window): Promise<{
   return rows;
 }
 
-/** Meetings per week (Monday to Sunday) from `from` to `to`, weeks without any included; days are counted first (cheaper to group). */
+/** Meetings per week (Monday to Sunday) from `from` to `to`, weeks without any included, from the counts per day. */
 export async function meetingsPerWeek(db: Db, s: Scope, from: string, to: string) {
-  const { rows } = await db.raw(`WITH sm AS (?),
+  const { rows } = await db.raw(`WITH days AS (?),
     weeks AS (SELECT generate_series(date_trunc('week', ?::date), date_trunc('week', ?::date), interval '1 week')::date AS week),
-    days AS (SELECT held_on, count(*) FILTER (WHERE status = 'held') AS held,
-      count(*) FILTER (WHERE status IN ('requested', 'scheduled')) AS planned FROM sm GROUP BY held_on),
-    counts AS (SELECT date_trunc('week', held_on)::date AS week, sum(held)::int AS held, sum(planned)::int AS planned FROM days GROUP BY 1)
+    counts AS (SELECT date_trunc('week', held_on)::date AS week, sum(meetings) FILTER (WHERE status = 'held')::int AS held,
+      sum(meetings) FILTER (WHERE status IN ('requested', 'scheduled'))::int AS planned FROM days GROUP BY 1)
     SELECT to_char(weeks.week, 'YYYY-MM-DD') AS week, coalesce(counts.held, 0) AS held, coalesce(counts.planned, 0) AS planned
-    FROM weeks LEFT JOIN counts USING (week) ORDER BY weeks.week`, [scopedMeetings(db, s, { from, to }), from, to]);
+    FROM weeks LEFT JOIN counts USING (week) ORDER BY weeks.week`, [dayCounts(db, s, { from, to }), from, to]);
   return rows as { week: string; held: number; planned: number }[];
 }

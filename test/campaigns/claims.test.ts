@@ -2,6 +2,7 @@ import path from 'node:path';
 import ejs from 'ejs';
 import { officialClaims } from '../../src/campaigns/targets.service';
 import { formatters, translator } from '../../src/i18n/i18n';
+import { withParams } from '../../src/shared/pagination';
 import type { SessionUser } from '../../src/shared/types';
 import { startTestApp, TestApp } from '../helpers/app';
 import { addTargets, createCampaign } from '../helpers/dashboard.factories';
@@ -82,7 +83,7 @@ test('a claim goes back only to a page of this site', async () => {
 
 test('the official’s page partial shows the claim and what this user may do about it', async () => {
   const render = async (user: SessionUser) => ejs.renderFile(path.join(__dirname, '../../views/campaigns/_official-claims.ejs'), {
-    claims: await officialClaims(t.db, user, mp.id), t: translator('en'), fmt: formatters('en'), csrfToken: 'token', currentUrl: `/officials/${mp.id}`,
+    claims: await officialClaims(t.db, user, mp.id), t: translator('en'), fmt: formatters('en'), csrfToken: 'token', currentUrl: `/officials/${mp.id}`, withParams,
   });
   const forAlice = (await render(alice)).replace(/\s+/g, ' ');
   expect(forAlice).toContain('Funding push');
@@ -90,9 +91,36 @@ test('the official’s page partial shows the claim and what this user may do ab
   expect(forAlice).toContain('Release the claim');
   expect(forAlice).not.toContain('name="local_id"');
   const forCoord = await render(coord);
-  expect(forCoord).toContain('name="local_id"');
+  expect(forCoord).not.toContain('name="local_id"'); // a coordinator picks the local on the claim page
+  expect(forCoord).toContain(`href="/campaigns/${campaignId}/targets/${mp.id}/claim?return_to=%2Fofficials%2F${mp.id}"`);
   expect(forCoord).toContain(`value="/officials/${mp.id}"`);
   expect(await ejs.renderFile(path.join(__dirname, '../../views/campaigns/_official-claims.ejs'), {
     claims: await officialClaims(t.db, alice, other.id), t: translator('en'), fmt: formatters('en'), csrfToken: 'x', currentUrl: '/',
   })).not.toContain('Claims');
+});
+
+test('the claim page: a coordinator picks the local there and goes back where they came from', async () => {
+  const url = `/campaigns/${campaignId}/targets/${mp.id}/claim`;
+  const page = await agents.coord.get(`${url}?return_to=/officials/${mp.id}`);
+  expect(page.status).toBe(200);
+  expect(page.text).toContain('<h1>Claim Pat Claimable</h1>');
+  expect(page.text).toContain('Funding push');
+  expect(page.text).toMatch(/<option value="\d+"[^>]*>Local A<\/option>/);
+  expect(page.text).toContain(`name="return_to" value="/officials/${mp.id}"`);
+  const res = await postForm(agents.coord, url, { local_id: String(b.id), return_to: `/officials/${mp.id}` }, `${url}?return_to=/officials/${mp.id}`);
+  expect(res.headers.location).toBe(`/officials/${mp.id}`);
+  expect(await claimOf(mp.id)).toBe(b.id);
+
+  // The dashboard's rows link to it instead of repeating every local in each row.
+  const dashboard = (await agents.coord.get('/dashboard')).text;
+  expect(dashboard).toContain(`${url}?return_to=%2Fdashboard`);
+  expect(dashboard).not.toMatch(/<select[^>]*name="local_id"/);
+
+  // A member sees a one-click claim, no list of locals; an official who is not a target answers 404.
+  await post(agents.coord, mp.id, 'unclaim');
+  const forAlice = (await agents.alice.get(url)).text;
+  expect(forAlice).toContain('Our local will meet this official');
+  expect(forAlice).not.toContain('name="local_id"');
+  expect((await agents.alice.get('/dashboard')).text).toContain(`action="${url}"`);
+  expect((await agents.coord.get(`/campaigns/${campaignId}/targets/${other.id}/claim`)).status).toBe(404);
 });

@@ -34,6 +34,7 @@ const TABLE: Record<string, Row> = {
   "GET /campaigns/:id": { url: (w) => `/campaigns/${w.campaign.id}`, expect: [LOGIN, 403, 403, 200, 200] },
   "GET /campaigns/:id/edit": { url: (w) => `/campaigns/${w.campaign.id}/edit`, expect: [LOGIN, 403, 403, 200, 200] },
   "GET /campaigns/:id/targets": { url: (w) => `/campaigns/${w.campaign.id}/targets`, expect: [LOGIN, 403, 403, 200, 200] },
+  "GET /campaigns/:id/targets/:officialId/claim": { url: (w) => `/campaigns/${w.campaign.id}/targets/${w.official.id}/claim`, expect: [LOGIN, 200, 200, 200, 200] },
   "GET /campaigns/new": { url: () => '/campaigns/new', expect: [LOGIN, 403, 403, 200, 200] },
   "GET /dashboard": { url: () => '/dashboard', expect: [LOGIN, 200, 200, 200, 200] },
   "GET /follow-ups": { url: () => '/follow-ups', expect: [LOGIN, 200, 200, 200, 200] },

@@ -35,7 +35,7 @@ afterAll(async () => { await t.close(); });
 function ids() {
   return {
     ':id@/admin/users': w.victim.id, ':id@/admin/locals': w.local.id, ':id@/campaigns': w.campaign.id,
-    ':id@/officials/imports': w.batch, ':id@/officials': w.official.id, ':id@/meetings': w.meeting.id, ':lang': 'fr', ':file': 'pico.min.css',
+    ':id@/officials/imports': w.batch, ':id@/officials': w.official.id, ':id@/meetings': w.meeting.id, ':officialId': w.official.id, ':lang': 'fr', ':file': 'pico.min.css',
   };
 }
 
