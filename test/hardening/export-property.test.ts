@@ -20,6 +20,7 @@ const expected = (s: string) => (FORMULA_START.test(s) ? `'${s}` : s);
 
 let t: TestApp;
 let agent: Agent;
+let run = 0;
 beforeAll(async () => {
   t = await startTestApp();
   agent = await signIn(t.app, (await createUser(t.db, 'coordinator')).email);
@@ -28,8 +29,12 @@ afterAll(async () => { await t.close(); });
 
 test('meetings.csv (with notes): every stored string round-trips, formula-like ones behind an apostrophe', async () => {
   await fc.assert(fc.asyncProperty(fc.record({ first: storedText, last: storedText, riding: storedText, party: storedText, campaign: storedText, local: storedText, notes: storedText, commitments: storedText }), async (v) => {
-    const local = await createLocal(t.db, { name: v.local });
-    const official = await createOfficial(t.db, { first_name: v.first, last_name: v.last, constituency: v.riding, party: v.party });
+    // Generated names repeat across runs; local names and seats are unique, so make them distinct
+    // at the end, where it cannot change how a cell starts.
+    run += 1;
+    const localName = `${v.local} #${run}`;
+    const local = await createLocal(t.db, { name: localName });
+    const official = await createOfficial(t.db, { first_name: v.first, last_name: v.last, constituency: v.riding, constituency_key: `seat ${run}`, party: v.party });
     const campaign = await createCampaign(t.db, { name: v.campaign });
     const meeting = await createMeeting(t.db, { official_id: official.id, campaign_id: campaign.id, local_id: local.id, logged_by: null, notes: v.notes, commitments: v.commitments });
     const { res, rows } = await downloadCsv(agent, `/reports/meetings.csv?notes=1&lang=en&campaign=${campaign.id}`);
@@ -37,7 +42,7 @@ test('meetings.csv (with notes): every stored string round-trips, formula-like o
     const row = rows.find((r) => r['Meeting number'] === String(meeting.id))!;
     expect(row).toBeDefined();
     const got = [row['First name'], row['Last name'], row['Constituency'], row['Party'], row['Campaign'], row['Local'], row['Notes'], row['Commitment details']];
-    expect(got).toEqual([v.first, v.last, v.riding, v.party, v.campaign, v.local, v.notes, v.commitments].map(expected));
+    expect(got).toEqual([v.first, v.last, v.riding, v.party, v.campaign, localName, v.notes, v.commitments].map(expected));
   }), { numRuns: 25 });
 });
 
