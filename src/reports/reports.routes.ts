@@ -35,6 +35,8 @@ export function reportsRouter(db: Db): Router {
       const parsed = parseReportRequest(report, req.query, req.lang);
       if (!parsed.ok) return res.status(400).render('reports/bad-request', { problems: Object.values(parsed.errors) });
       res.attachment(reportFileName(parsed.value)).type('text/csv; charset=utf-8').set('Cache-Control', 'no-store');
+      // Express answers HEAD with this handler: give the headers only, without running or auditing an export.
+      if (req.method === 'HEAD') return res.end();
       try {
         await exportReport(db, req.user!.id, parsed.value, res);
       } catch (err) {

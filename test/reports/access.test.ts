@@ -111,3 +111,15 @@ describe('every export', () => {
     expect(event.changes).toEqual({ report: 'meetings', filters: { province: 'QC', party: 'NDP', from: '2026-01-01' }, lang: 'fr', notes: false, month: null });
   });
 });
+
+describe('HEAD on an export', () => {
+  test('answers the download headers without running the export or writing an audit event', async () => {
+    const count = async () => Number((await t.db('audit_events').where({ action: 'export' }).count('* as n').first())!.n);
+    const before = await count();
+    const res = await coordinator.head('/reports/meetings.csv');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="?meetings-\d{4}-\d{2}-\d{2}\.csv"?$/);
+    expect(await count()).toBe(before);
+  });
+});
