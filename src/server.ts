@@ -3,6 +3,7 @@ import { loadConfig, ConfigError } from './config';
 import { openDatabase, migrateLatest, DatabaseLockedError, Database } from './db';
 import { createApp } from './app';
 import { createLogger } from './shared/logger';
+import { startMaintenance } from './auth/maintenance';
 
 /** Starts the tracker: config → database (migrated) → app → listen; stops cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -27,15 +28,17 @@ async function main(): Promise<void> {
   });
   server.keepAliveTimeout = 65_000; // longer than common load balancers' idle timeout
 
-  installShutdown(server, database, config.shutdownTimeoutMs, logger);
+  const stopMaintenance = startMaintenance(database.knex, logger);
+  installShutdown(server, database, config.shutdownTimeoutMs, logger, stopMaintenance);
 }
 
 /** Finishes the requests in flight, refuses new ones, closes the database, exits 0. */
-function installShutdown(server: Server, database: Database, timeoutMs: number, logger: ReturnType<typeof createLogger>) {
+function installShutdown(server: Server, database: Database, timeoutMs: number, logger: ReturnType<typeof createLogger>, stopMaintenance: () => void) {
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    stopMaintenance();
     logger.info({ signal }, 'shutting down: finishing requests in flight');
     const force = setTimeout(() => {
       logger.warn('requests still running after the shutdown timeout; closing them');
