@@ -62,8 +62,26 @@ export function getI18n(): i18n {
   return instance;
 }
 
+const translators = new Map<Language, TFunction>();
+
+/**
+ * The language's translator. A page looks up a few hundred messages, most of them plain (no
+ * values to put in): those are looked up in i18next once and then remembered. The catalogues are
+ * read once at start and never change while the process runs, so what is remembered cannot go stale.
+ */
 export function translator(lang: Language): TFunction {
-  return getI18n().getFixedT(lang);
+  let t = translators.get(lang);
+  if (t) return t;
+  const fixed = getI18n().getFixedT(lang) as unknown as (key: string | string[], ...rest: unknown[]) => string;
+  const plain = new Map<string, string>();
+  t = ((key: string | string[], ...rest: unknown[]) => {
+    if (rest.length > 0 || typeof key !== 'string') return fixed(key, ...rest);
+    let message = plain.get(key);
+    if (message === undefined) plain.set(key, (message = fixed(key)));
+    return message;
+  }) as unknown as TFunction;
+  translators.set(lang, t);
+  return t;
 }
 
 export interface Formatters {
