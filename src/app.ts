@@ -1,9 +1,7 @@
-import path from 'node:path';
 import express, { Express } from 'express';
 import helmet from 'helmet';
 import type { Knex } from 'knex';
 import type { Config } from './config';
-import { ROOT_DIR } from './config';
 import { createLogger, Logger } from './shared/logger';
 import { sessionMiddleware, absoluteLimit, touchSession } from './shared/session';
 import { parseUploads } from './shared/upload';
@@ -13,6 +11,7 @@ import { viewLocals, noStoreWhenSignedIn } from './shared/locals';
 import { requireSignedIn } from './shared/auth-guards';
 import { errorHandler, notFound } from './shared/error-handler';
 import { staticAssets } from './shared/static';
+import { renderView, VIEWS_DIR } from './shared/views';
 import { createPassport } from './auth/passport';
 import { authRouter } from './auth/auth.routes';
 import { firstRun } from './auth/first-run';
@@ -37,8 +36,9 @@ export function createApp({ db, config, logger = createLogger(config.logLevel) }
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.set('view engine', 'ejs');
-  app.set('views', path.join(ROOT_DIR, 'views'));
+  app.set('views', VIEWS_DIR);
   if (config.env === 'production') app.enable('view cache');
+  app.engine('ejs', (file, data, done) => { renderView(file, data, app.enabled('view cache')).then((html) => done(null, html), done); });
 
   app.use(helmet({
     contentSecurityPolicy: {

@@ -1,5 +1,4 @@
-import path from 'node:path';
-import ejs from 'ejs';
+import { renderView } from '../../src/shared/views';
 import { officialClaims } from '../../src/campaigns/targets.service';
 import { formatters, translator } from '../../src/i18n/i18n';
 import { withParams } from '../../src/shared/pagination';
@@ -82,7 +81,7 @@ test('a claim goes back only to a page of this site', async () => {
 });
 
 test('the official’s page partial shows the claim and what this user may do about it', async () => {
-  const render = async (user: SessionUser) => ejs.renderFile(path.join(__dirname, '../../views/campaigns/_official-claims.ejs'), {
+  const render = async (user: SessionUser) => renderView('campaigns/_official-claims.ejs', {
     claims: await officialClaims(t.db, user, mp.id), t: translator('en'), fmt: formatters('en'), csrfToken: 'token', currentUrl: `/officials/${mp.id}`, withParams,
   });
   const forAlice = (await render(alice)).replace(/\s+/g, ' ');
@@ -94,7 +93,7 @@ test('the official’s page partial shows the claim and what this user may do ab
   expect(forCoord).not.toContain('name="local_id"'); // a coordinator picks the local on the claim page
   expect(forCoord).toContain(`href="/campaigns/${campaignId}/targets/${mp.id}/claim?return_to=%2Fofficials%2F${mp.id}"`);
   expect(forCoord).toContain(`value="/officials/${mp.id}"`);
-  expect(await ejs.renderFile(path.join(__dirname, '../../views/campaigns/_official-claims.ejs'), {
+  expect(await renderView('campaigns/_official-claims.ejs', {
     claims: await officialClaims(t.db, alice, other.id), t: translator('en'), fmt: formatters('en'), csrfToken: 'x', currentUrl: '/',
   })).not.toContain('Claims');
 });

@@ -1,5 +1,4 @@
-import path from 'node:path';
-import ejs from 'ejs';
+import { renderView } from '../../src/shared/views';
 import { startTestApp, TestApp } from '../helpers/app';
 import { createLocal, createOfficial, createUser } from '../helpers/factories';
 import { createCampaign, meetingBy } from '../helpers/meetings.factories';
@@ -89,7 +88,7 @@ describe("the official's history", () => {
     expect(history.latestStance).toBe('champion');
     expect(history.commitments).toHaveLength(1);
 
-    const html = await ejs.renderFile(path.join(__dirname, '../../views/meetings/_official-history.ejs'),
+    const html = await renderView('meetings/_official-history.ejs',
       { history, t: translator('en'), fmt: formatters('en') });
     expect(html).toContain('Latest stance: Champion');
     expect(html).toContain('Will raise it in caucus · Will table a petition');
