@@ -78,7 +78,7 @@ export function createApp({ db, config, logger = createLogger(config.logLevel) }
 
   const setup = firstRun(db);
   app.use(setup.guard);
-  app.use(authRouter(db, passport, setup));
+  app.use(authRouter(db, passport, setup, config.sessionSecret));
 
   // Deny by default: everything below needs a signed-in user and a valid CSRF token to change state.
   app.use(requireSignedIn);

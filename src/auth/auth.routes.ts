@@ -1,8 +1,8 @@
-import { Router, Request, Response, NextFunction } from 'express';
+import { Router, Request, RequestHandler, Response, NextFunction } from 'express';
 import type { PassportStatic } from 'passport';
 import type { Db } from '../db';
 import { safeReturnPath } from '../shared/auth-guards';
-import { csrfProtection } from '../shared/csrf';
+import { csrfProtection, signInTokens } from '../shared/csrf';
 import { flash } from '../shared/flash';
 import { NotFoundError } from '../shared/errors';
 import { isLanguage } from '../i18n/i18n';
@@ -13,15 +13,16 @@ import { updateUser } from './users.repo';
 import type { FirstRun } from './first-run';
 
 /** Sign in, sign out, first-run setup and the language switch: the pages open to everyone. */
-export function authRouter(db: Db, passport: PassportStatic, firstRun: FirstRun): Router {
+export function authRouter(db: Db, passport: PassportStatic, firstRun: FirstRun, sessionSecret: string): Router {
   const router = Router();
+  const signIn = signInTokens(sessionSecret);
 
-  router.get('/login', csrfProtection, (req, res) => {
+  router.get('/login', signIn.issue, (req, res) => {
     if (req.user) return res.redirect(303, '/');
     res.render('auth/login', { values: {}, formKept: !!req.session.pendingForm });
   });
 
-  router.post('/login', csrfProtection, (req: Request, res: Response, next: NextFunction) => {
+  router.post('/login', signIn.check, signIn.issue, (req: Request, res: Response, next: NextFunction) => {
     passport.authenticate('local', (err: unknown, user: Express.User | false, info?: { message?: string }) => {
       if (err) return next(err);
       const values = { email: text(req.body?.email) };
@@ -41,7 +42,8 @@ export function authRouter(db: Db, passport: PassportStatic, firstRun: FirstRun)
     })(req, res, next);
   });
 
-  router.post('/logout', csrfProtection, (req, res, next) => {
+  // Signing out when not signed in changes nothing: no token needed to be sent to the sign-in page.
+  router.post('/logout', (req, res, next) => (req.user ? next() : res.redirect(303, '/login')), csrfProtection, (req, res, next) => {
     req.logout((err) => {
       if (err) return next(err);
       req.session.destroy((destroyErr) => {
@@ -52,13 +54,17 @@ export function authRouter(db: Db, passport: PassportStatic, firstRun: FirstRun)
     });
   });
 
-  router.get('/setup', csrfProtection, async (_req, res) => {
-    if (await firstRun.done()) throw new NotFoundError(); // gone for good
+  // Gone for good once a user exists, whatever the request carries.
+  const setupOpen: RequestHandler = async (_req, _res, next) => {
+    if (await firstRun.done()) throw new NotFoundError();
+    next();
+  };
+
+  router.get('/setup', setupOpen, csrfProtection, (_req, res) => {
     res.render('auth/setup', { values: {} });
   });
 
-  router.post('/setup', csrfProtection, async (req, res, next) => {
-    if (await firstRun.done()) throw new NotFoundError();
+  router.post('/setup', setupOpen, csrfProtection, async (req, res, next) => {
     const form = parseUserForm(req.body ?? {}, { role: 'admin' });
     if (!form.ok) return res.status(422).render('auth/setup', { values: form.values, errors: form.errors });
     const result = await createFirstAdmin(db, { ...form.value, role: 'admin', local_id: null });

@@ -1,3 +1,5 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { parseCookie } from 'cookie';
 import { csrfSync } from 'csrf-sync';
 import type { Request, RequestHandler } from 'express';
 
@@ -18,7 +20,50 @@ export const csrfProtection: RequestHandler = (req, res, next) => {
   });
 };
 
-/** The session's token, for a page rendered outside csrfProtection (an error page's sign-out button). */
+/**
+ * The session's token, for a page rendered outside csrfProtection: an error page's sign-out button.
+ * A visitor who is not signed in has no such button, and gets no session just for showing an error.
+ */
 export function csrfTokenFor(req: Request): string | undefined {
-  return req.session ? generateToken(req) : undefined;
+  return req.user && req.session ? generateToken(req) : undefined;
+}
+
+const SIGN_IN_NONCE = /^[A-Za-z0-9_-]{43}$/; // 32 random bytes, base64url
+
+/**
+ * The sign-in form's token, kept out of the database: a random value in a cookie and, in the form,
+ * its HMAC under the session secret (the signed double-submit cookie pattern). Showing the sign-in
+ * page to a visitor without a session then writes nothing, while a forged form has neither the
+ * visitor's cookie nor, without the secret, a token matching one. Over HTTPS the cookie carries the
+ * __Host- prefix, so that a sibling subdomain cannot plant its own.
+ */
+export function signInTokens(secret: string) {
+  const cookieName = (req: Request) => (req.secure ? '__Host-mpt.signin' : 'mpt.signin');
+  const nonceOf = (req: Request) => {
+    const nonce = parseCookie(req.headers.cookie ?? '')[cookieName(req)];
+    return nonce && SIGN_IN_NONCE.test(nonce) ? nonce : undefined;
+  };
+  const sign = (nonce: string) => createHmac('sha256', secret).update(`sign-in form ${nonce}`).digest();
+
+  return {
+    /** The token for the form, as res.locals.csrfToken; sets the cookie on a first visit. */
+    issue: ((req, res, next) => {
+      let nonce = nonceOf(req);
+      if (!nonce) {
+        nonce = randomBytes(32).toString('base64url');
+        res.cookie(cookieName(req), nonce, { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/' });
+      }
+      res.locals.csrfToken = sign(nonce).toString('base64url');
+      next();
+    }) as RequestHandler,
+
+    /** Lets the form through with the token of the visitor's own cookie, else with the session's token. */
+    check: ((req, res, next) => {
+      const nonce = nonceOf(req);
+      const sent = Buffer.from(String(req.body?._csrf ?? ''), 'base64url');
+      const expected = nonce ? sign(nonce) : undefined;
+      if (expected && sent.length === expected.length && timingSafeEqual(sent, expected)) return next();
+      csrfSynchronisedProtection(req, res, next);
+    }) as RequestHandler,
+  };
 }

@@ -29,6 +29,33 @@ describe('sign in', () => {
     expect(await t.db('users').where({ id: member.id }).first()).toHaveProperty('last_login_at', expect.any(Date));
   });
 
+  test('showing the sign-in page to a new visitor stores nothing; its form is tied to the visitor’s own cookie', async () => {
+    const sessions = async () => Number((await t.db('sessions').count('* as n').first())!.n);
+    const before = await sessions();
+    const visitor = request.agent(t.app);
+    const page = await visitor.get('/login').expect(200);
+    expect(sessionCookie(page)).toBeUndefined();
+    const cookie = ([] as string[]).concat(page.headers['set-cookie'] ?? []).find((c) => c.startsWith('mpt.signin='));
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    expect(await sessions()).toBe(before);
+
+    // The token without the cookie, or with another visitor's cookie, is refused before any password is checked.
+    const token = csrfFrom(page.text);
+    const other = (await request(t.app).get('/login')).headers['set-cookie'][0].split(';')[0];
+    for (const cookies of [[], [other]]) {
+      const forged = await request(t.app).post('/login').set('Cookie', cookies).type('form').send({ _csrf: token, email: member.email, password: PASSWORD });
+      expect(forged.status).toBe(403);
+      expect(sessionCookie(forged)).toBeUndefined();
+    }
+    const tampered = await visitor.post('/login').type('form').send({ _csrf: token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA'), email: member.email, password: PASSWORD });
+    expect(tampered.status).toBe(403);
+    // The visitor's own form signs in.
+    const res = await visitor.post('/login').type('form').send({ _csrf: token, email: member.email, password: PASSWORD });
+    expect(res.status).toBe(303);
+    expect(sessionCookie(res)).toBeDefined();
+  });
+
   test('an unknown email and a wrong password get the same answer', async () => {
     const wrong = await postForm(request.agent(t.app), '/login', { email: member.email, password: 'not the password at all' });
     const unknown = await postForm(request.agent(t.app), '/login', { email: 'nobody@example.org', password: 'not the password at all' });
@@ -49,7 +76,7 @@ describe('sign in', () => {
 
   test('the session is regenerated at sign-in: the cookie before is not the cookie after, and is worthless', async () => {
     const agent = request.agent(t.app);
-    const before = sessionCookie(await agent.get('/login'));
+    const before = sessionCookie(await agent.get('/language/fr')); // a visitor's session, before signing in
     expect(before).toBeDefined();
     const res = await postForm(agent, '/login', { email: member.email, password: PASSWORD });
     const after = sessionCookie(res);

@@ -18,15 +18,14 @@ export function csrfIn(html: string): string {
   return match[1];
 }
 
-/** Signs in with the form (GET /login for the token, POST /login answers 303) and reads a token of the new session. */
+/** Signs in with the form (GET /login for the token and its cookie, POST /login answers 303) and reads a token of the new session. */
 export async function signIn(base: string, email: string, password: string): Promise<Session> {
   const page = await fetch(`${base}/login`);
-  const anonymous = cookieOf(page);
-  if (!anonymous) throw new Error(`GET /login set no session cookie (${page.status})`);
+  const formCookie = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   const res = await fetch(`${base}/login`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { cookie: anonymous, 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { cookie: formCookie, 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ _csrf: csrfIn(await page.text()), email, password }).toString(),
   });
   const cookie = cookieOf(res);

@@ -22,17 +22,17 @@ const CONNECTIONS = Number(args.connections);
 const PASSWORD = 'scale data password';
 const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-/** The session cookie among the Set-Cookie headers (autocannon keeps the header names' case). */
-const cookieOf = (headers: Record<string, string | string[] | undefined>) =>
+/** A cookie among the Set-Cookie headers (autocannon keeps the header names' case): the session's, or the sign-in form's. */
+const cookieOf = (headers: Record<string, string | string[] | undefined>, name = 'mpt.sid') =>
   Object.entries(headers).filter(([k]) => k.toLowerCase() === 'set-cookie').flatMap(([, v]) => ([] as string[]).concat(v ?? []))
-    .find((c) => c.startsWith('mpt.sid='))?.split(';')[0];
+    .find((c) => c.startsWith(`${name}=`))?.split(';')[0];
 const tokenOf = (html: string) => html.match(/name="_csrf" value="([^"]+)"/)?.[1] ?? '';
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 
 /** Signs in as a browser would; the session cookie and its CSRF token. */
 async function session(base: string, email: string): Promise<{ cookie: string; token: string }> {
   const page = await fetch(`${base}/login`);
-  const first = cookieOf(Object.fromEntries([['set-cookie', page.headers.getSetCookie()]]))!;
+  const first = cookieOf(Object.fromEntries([['set-cookie', page.headers.getSetCookie()]]), 'mpt.signin')!;
   const res = await fetch(`${base}/login`, {
     method: 'POST', redirect: 'manual', body: form({ _csrf: tokenOf(await page.text()), email, password: PASSWORD }),
     headers: { cookie: first, 'content-type': 'application/x-www-form-urlencoded' },
@@ -43,13 +43,13 @@ async function session(base: string, email: string): Promise<{ cookie: string; t
   return { cookie, token };
 }
 
-/** Each connection fetches the sign-in form (its own session and token), then signs in with it. */
+/** Each connection fetches the sign-in form (its own cookie and token), then signs in with it. */
 function signInCase(base: string, email: string): LoadCase {
   return {
     url: base, connections: CONNECTIONS, seconds: SECONDS, expect: [303],
     requests: [
       { method: 'GET', path: '/login', onResponse: (_s: number, body: string, context: Record<string, string>, headers?: Record<string, string | string[]>) => {
-        context.cookie = cookieOf(headers ?? {}) ?? '';
+        context.cookie = cookieOf(headers ?? {}, 'mpt.signin') ?? '';
         context.token = tokenOf(body);
       } },
       { method: 'POST', path: '/login', setupRequest: (req: Record<string, unknown>, context: Record<string, string>) => ({
