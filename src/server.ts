@@ -1,7 +1,6 @@
 import type { Server } from 'node:http';
 import { loadConfig, ConfigError } from './config';
 import { openDatabase, migrateLatest, DatabaseLockedError, Database } from './db';
-import { createApp } from './app';
 import { createLogger } from './shared/logger';
 import { startMaintenance } from './auth/maintenance';
 
@@ -9,7 +8,11 @@ import { startMaintenance } from './auth/maintenance';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const database = await openDatabase(config);
+  // The embedded database reads and compiles its WebAssembly while the app's modules load.
+  const opening = openDatabase(config);
+  opening.catch(() => undefined); // its failure is handled below, once awaited
+  const { createApp } = await import('./app');
+  const database = await opening;
   const applied = await migrateLatest(database.knex);
   if (applied.length) logger.info({ migrations: applied }, `applied ${applied.length} migration(s)`);
   const app = createApp({ db: database.knex, config, logger });
