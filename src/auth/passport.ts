@@ -4,11 +4,12 @@ import type { Request } from 'express';
 import type { Db } from '../db';
 import { signIn } from './users.service';
 import { findUserById } from './users.repo';
+import { userReadWithSession } from './session-store';
 
 /**
  * One Passport per app, so that two apps in one process (tests, two instances) never share state.
- * The session holds only the user's id; the user is read again on every request so that a
- * deactivation or a password change takes effect at once.
+ * The session holds only the user's id; the user is read again on every request (along with the
+ * session itself, see session-store.ts) so that a deactivation or a password change takes effect at once.
  */
 export function createPassport(db: Db): PassportStatic {
   const instance = new passport.Passport() as PassportStatic;
@@ -21,7 +22,8 @@ export function createPassport(db: Db): PassportStatic {
   );
   instance.serializeUser((user, done) => done(null, user.id));
   instance.deserializeUser((req: Request, id: number, done: (err: unknown, user?: Express.User | false) => void) => {
-    findUserById(db, id)
+    const readAlong = userReadWithSession(req.session);
+    (readAlong?.id === id ? Promise.resolve(readAlong) : findUserById(db, id))
       .then((user) => {
         const signedInAt = req.session.authenticatedAt ?? 0;
         const stillValid = user && user.active && signedInAt >= new Date(user.sessions_valid_after).getTime();

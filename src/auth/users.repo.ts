@@ -1,7 +1,7 @@
 import type { Db } from '../db';
 import type { Role, SessionUser } from '../shared/types';
 
-const PUBLIC_COLUMNS = ['id', 'email', 'name', 'role', 'local_id', 'language', 'active', 'sessions_valid_after'];
+export const PUBLIC_COLUMNS = ['id', 'email', 'name', 'role', 'local_id', 'language', 'active', 'sessions_valid_after'];
 
 export function findUserById(db: Db, id: number): Promise<SessionUser | undefined> {
   return db('users').where({ id }).first(PUBLIC_COLUMNS);

@@ -1,35 +1,15 @@
 import session from 'express-session';
-import connectPgSimple from 'connect-pg-simple';
 import type { Knex } from 'knex';
 import type { RequestHandler } from 'express';
 import type { Config } from '../config';
+import { createSessionStore } from '../auth/session-store';
 
 export const IDLE_LIMIT_MS = 30 * 60 * 1000;
 export const ABSOLUTE_LIMIT_MS = 12 * 60 * 60 * 1000;
 export const SESSION_COOKIE = 'mpt.sid';
 
-/**
- * The session store borrows Knex's connections rather than opening a pool of its own: the embedded
- * database has exactly one connection, and a real server is better off with one pool per process.
- */
-function knexPool(knex: Knex) {
-  return {
-    async query(text: string, params?: unknown[]) {
-      const client = knex.client as { acquireConnection(): Promise<unknown>; releaseConnection(c: unknown): Promise<void> };
-      const conn = (await client.acquireConnection()) as { query(t: string, p?: unknown[]): Promise<unknown> };
-      try {
-        return await conn.query(text, params);
-      } finally {
-        await client.releaseConnection(conn);
-      }
-    },
-  };
-}
-
 export function sessionMiddleware(knex: Knex, config: Config): RequestHandler {
-  const PgStore = connectPgSimple(session);
-  const store = new PgStore({
-    pool: knexPool(knex) as never,
+  const store = createSessionStore(knex, {
     tableName: 'sessions',
     createTableIfMissing: false,
     pruneSessionInterval: config.env === 'test' ? false : 15 * 60,
