@@ -55,21 +55,22 @@ async function main() {
     const subjects = await seedPostgres(url, Number(args.meetings));
     buildProduction();
     const ceilingPorts = [await freePort(), await freePort()];
-    children.push(await startProcess(process.execPath, ['--import', 'tsx', 'test/bench/ceilings.ts', url, ...ceilingPorts.map(String)], {}, 'ceilings ready', 0));
+    const ceilings = await startProcess(process.execPath, ['--import', 'tsx', 'test/bench/ceilings.ts', url, ...ceilingPorts.map(String)], {}, 'ceilings ready', 0);
+    children.push(ceilings);
     const byId = `http://127.0.0.1:${ceilingPorts[0]}/officials/${subjects.officialId}`;
     const hello = `http://127.0.0.1:${ceilingPorts[1]}/`;
 
     console.log(`\nReal PostgreSQL, ${Number(args.meetings).toLocaleString('en-CA')} meetings, ${SECONDS} s per case\n${HEADER}`);
     const ceiling: Record<number, number> = {};
     for (const connections of CONNECTIONS) {
-      const r = await runLoad({ url: byId, connections, seconds: SECONDS });
+      const r = await runLoad({ url: byId, connections, seconds: SECONDS, serverPid: ceilings.pid });
       ceiling[connections] = r.rps;
       console.log(formatRow('ceiling: Express + pg by id', connections, r, r.rps));
-      console.log(formatRow('ceiling: Node http hello', connections, await runLoad({ url: hello, connections, seconds: SECONDS }), r.rps));
+      console.log(formatRow('ceiling: Node http hello', connections, await runLoad({ url: hello, connections, seconds: SECONDS, serverPid: ceilings.pid }), r.rps));
     }
     const tracker = await startTracker({ DATABASE_URL: url, DB_POOL_MAX: '10' });
     children.push(tracker);
-    await measurePages(tracker.url, subjects, ceiling);
+    await measurePages(tracker, subjects, ceiling);
     await tracker.stop();
     for (const c of children.splice(0)) await c.stop();
 
@@ -99,13 +100,14 @@ async function seedPostgres(url: string, meetings: number): Promise<Subjects> {
 }
 
 /** Every case at every connection count; a case whose page does not answer as expected is skipped and said. */
-async function measurePages(base: string, subjects: Subjects, ceiling: Record<number, number>): Promise<void> {
+async function measurePages(tracker: Child, subjects: Subjects, ceiling: Record<number, number>): Promise<void> {
+  const base = tracker.url;
   const session = await signIn(base, COORDINATOR, PASSWORD);
   for (const c of pageCases(subjects)) {
     const missing = await unavailable(base, c, session);
     if (missing) { console.log(`${c.name.padEnd(34)} skipped: ${missing}`); continue; }
     for (const connections of CONNECTIONS) {
-      const r: LoadResult = await runLoad(loadCaseFor(base, c, session, connections, SECONDS));
+      const r: LoadResult = await runLoad({ ...loadCaseFor(base, c, session, connections, SECONDS), serverPid: tracker.pid });
       console.log(formatRow(c.name, connections, r, ceiling[connections]));
     }
   }
@@ -132,7 +134,7 @@ async function embedded(ceiling: Record<number, number>): Promise<void> {
     await db.close();
     const tracker = await startTracker({ DATA_DIR: dataDir });
     try {
-      await measurePages(tracker.url, subjects, ceiling);
+      await measurePages(tracker, subjects, ceiling);
     } finally {
       await tracker.stop();
     }

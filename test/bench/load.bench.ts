@@ -98,13 +98,13 @@ async function main() {
       ['dashboard (coordinator)', { url: `${base}/dashboard`, connections: CONNECTIONS, seconds: SECONDS, headers: as(coordinator) }],
       ['dashboard (member)', { url: `${base}/dashboard`, connections: CONNECTIONS, seconds: SECONDS, headers: as(member) }],
     ];
-    console.log(`\n${SECONDS} s per case on loopback; a sign-in is two requests (form, POST)\n${HEADER.replace(/ceiling\s*$/, '')}`);
+    console.log(`\n${SECONDS} s per case on loopback; a sign-in is two requests (form, POST)\n${HEADER}`);
     for (const [label, c] of cases) {
       // One request on its own first: tells a slow page from a page slowed by the queue.
       const started = Date.now();
       if (!c.requests) await fetch(c.url, { method: c.method ?? 'GET', headers: c.headers, body: c.body, redirect: 'manual' }).then((r) => r.arrayBuffer());
       const alone = Date.now() - started;
-      const r = await runLoad(c);
+      const r = await runLoad({ ...c, serverPid: tracker!.pid });
       const odd = Object.entries(r.unexpected).map(([status, n]) => `${n}× ${status}`).join(', ');
       console.log(formatRow(label, c.connections, r) + (c.requests ? '' : `  alone ${alone} ms`) + (odd ? `  (${odd})` : ''));
       if (r.errors + r.non2xx > 0 || r.requests === 0) failed = true;

@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { cpuPerRequest, sampleCpu } from './cpu';
 
 export interface LoadResult {
   requests: number;
@@ -9,6 +10,8 @@ export interface LoadResult {
   non2xx: number;
   /** How many times each unexpected status came back. */
   unexpected: Record<number, number>;
+  /** CPU ms per request used by the server process and by PostgreSQL (Linux only; shared machines add noise). */
+  cpu: { server?: number; postgres?: number };
 }
 
 export interface LoadCase {
@@ -22,6 +25,8 @@ export interface LoadCase {
   expect?: number[];
   /** A sequence each connection repeats (e.g. fetch a form, then post it), instead of one request. */
   requests?: autocannon.Request[];
+  /** The process serving the load, whose CPU time is measured. */
+  serverPid?: number;
 }
 
 /** A bounded load on a loopback address: a fixed number of connections for a fixed time. */
@@ -30,6 +35,7 @@ export async function runLoad(c: LoadCase): Promise<LoadResult> {
   if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) throw new Error('Load is only ever sent to this machine.');
   let unexpected = 0;
   const statuses: Record<number, number> = {};
+  const before = sampleCpu(c.serverPid);
   const result = await autocannon({
     url: c.url,
     connections: c.connections,
@@ -47,6 +53,7 @@ export async function runLoad(c: LoadCase): Promise<LoadResult> {
       });
     },
   } as autocannon.Options);
+  const after = sampleCpu(c.serverPid);
   return {
     requests: result.requests.total,
     rps: result.requests.average,
@@ -55,14 +62,19 @@ export async function runLoad(c: LoadCase): Promise<LoadResult> {
     errors: result.errors + result.timeouts,
     non2xx: unexpected,
     unexpected: statuses,
+    cpu: cpuPerRequest(before, after, result.requests.total),
   };
 }
+
+const ms = (value?: number) => (value === undefined ? '-' : value.toFixed(2));
 
 export function formatRow(name: string, connections: number, r: LoadResult, ceiling?: number): string {
   const ratio = ceiling ? `${((r.rps / ceiling) * 100).toFixed(0)}%` : '';
   return [name.padEnd(34), String(connections).padStart(4), r.rps.toFixed(0).padStart(8), `${r.p50}`.padStart(7),
-    `${r.p99}`.padStart(7), String(r.errors + r.non2xx).padStart(7), ratio.padStart(7)].join(' ');
+    `${r.p99}`.padStart(7), String(r.errors + r.non2xx).padStart(7), ratio.padStart(7),
+    ms(r.cpu.server).padStart(8), ms(r.cpu.postgres).padStart(8)].join(' ');
 }
 
+/** The last two columns: CPU ms per request in the server's process and in PostgreSQL's. */
 export const HEADER = ['case'.padEnd(34), 'conn'.padStart(4), 'req/s'.padStart(8), 'p50 ms'.padStart(7),
-  'p99 ms'.padStart(7), 'errors'.padStart(7), 'ceiling'.padStart(7)].join(' ');
+  'p99 ms'.padStart(7), 'errors'.padStart(7), 'ceiling'.padStart(7), 'node ms'.padStart(8), 'pg ms'.padStart(8)].join(' ');
