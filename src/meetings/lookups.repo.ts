@@ -50,15 +50,13 @@ export function searchOfficials(db: Db, query: string, limit = 10) {
 
 /**
  * The members who can be picked as attendees or assignees: the active users of the local (all
- * active users when there is no local, i.e. for national staff), plus any already picked.
+ * active users when there is no local, i.e. for national staff), plus any already picked. A union,
+ * so that the local's names come from users_active_local_name_index alone.
  */
 export function peopleChoices(db: Db, localId: number | null, alsoIds: number[] = []) {
-  return db('users')
-    .where((w) => {
-      w.where((a) => { a.where('active', true); if (localId) a.where('local_id', localId); });
-      if (alsoIds.length) w.orWhereIn('id', alsoIds);
-    })
-    .orderBy('name').select('id', 'name');
+  const q = db('users').where('active', true).modify((a) => { if (localId) a.where('local_id', localId); }).select('id', 'name');
+  if (alsoIds.length) q.union(db('users').whereIn('id', alsoIds).select('id', 'name'));
+  return q.orderBy('name');
 }
 
 export async function existingUserIds(db: Db, ids: number[]): Promise<Set<number>> {

@@ -56,16 +56,20 @@ export interface MeetingDetails extends MeetingRow {
   party: string | null; campaign_name: string | null; logged_by_name: string | null; local_name: string | null;
 }
 
-/** The meeting with the names a page shows. */
-export function findMeetingDetails(db: Db, id: number): Promise<MeetingDetails | undefined> {
+/** The meeting with the names a page shows, as a query more columns can be added to. */
+export function meetingDetailsQuery(db: Db, id: number) {
   return db('meetings as m')
     .join('officials as o', 'o.id', 'm.official_id')
     .leftJoin('campaigns as c', 'c.id', 'm.campaign_id')
     .leftJoin('users as u', 'u.id', 'm.logged_by')
     .leftJoin('locals as l', 'l.id', 'm.local_id')
     .where('m.id', id)
-    .first('m.*', 'o.honorific', 'o.first_name', 'o.last_name', 'o.constituency', 'o.province', 'o.party',
+    .select('m.*', 'o.honorific', 'o.first_name', 'o.last_name', 'o.constituency', 'o.province', 'o.party',
       'c.name as campaign_name', 'u.name as logged_by_name', 'l.name as local_name');
+}
+
+export function findMeetingDetails(db: Db, id: number): Promise<MeetingDetails | undefined> {
+  return meetingDetailsQuery(db, id).first();
 }
 
 export async function attendeeIds(db: Db, meetingId: number): Promise<number[]> {
