@@ -8,7 +8,8 @@ import { allowed, canEdit, meetingFor } from './access.service';
 import { addFollowUp } from './follow-ups.service';
 import { followUpsRouter } from './follow-ups.routes';
 import { parseMeetingFilters } from './list-filters';
-import { countMeetings, filterChoices, listMeetings } from './list.repo';
+import { filterChoices } from './list.repo';
+import { meetingList } from './list.service';
 import { meetingFormRouter } from './meeting-form.routes';
 import { meetingPage } from './meeting-page.repo';
 import { deleteMeeting, restoreMeeting } from './meetings.service';
@@ -25,13 +26,12 @@ export function meetingsRouter(db: Db): Router {
   router.get('/meetings', async (req, res) => {
     const user = req.user!;
     const parsed = parseMeetingFilters(req.query, hasRole(user, 'coordinator'));
-    const choices = await filterChoices(db);
     const params = parsed.values;
     if (!parsed.ok) {
+      const choices = await filterChoices(db);
       return res.status(422).render('meetings/index', { rows: [], pageInfo: paginate(1, 0), params, filters: parsed.values, errors: parsed.errors, choices });
     }
-    const pageInfo = paginate(req.query.page, await countMeetings(db, user, parsed.value));
-    const rows = await listMeetings(db, user, parsed.value, pageInfo.limit, pageInfo.offset);
+    const { choices, pageInfo, rows } = await meetingList(db, user, parsed.value, req.query.page);
     res.render('meetings/index', { rows, pageInfo, params, filters: parsed.values, errors: {}, choices });
   });
 
