@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Db } from '../db';
+import { jsonRows } from '../shared/json-rows';
 import { likeEscape, searchTerms } from '../shared/fold';
 import type { DirectoryQuery } from './officials.validate';
 
@@ -40,6 +41,7 @@ export async function partiesInUse(db: Db): Promise<string[]> {
   return rows.map((r: { party: string }) => r.party);
 }
 
-export function findOfficial(db: Db, id: number) {
-  return db('officials').where({ id }).first();
+/** The official with lists read alongside as JSON arrays (one column each): a page in one statement. */
+export function findOfficialWith(db: Db, id: number, lists: Record<string, Knex.QueryBuilder>) {
+  return db('officials').where({ id }).first('*', ...Object.entries(lists).map(([as, query]) => jsonRows(db, query, as)));
 }
