@@ -9,19 +9,15 @@ export function campaignChoices(db: Db, includeId?: number | null) {
     .select('id', 'name', 'is_default');
 }
 
-/** The default for a new meeting: the campaign marked default, else the latest active one. */
-export async function defaultCampaignId(db: Db): Promise<number | null> {
-  const row = await db('campaigns').where('active', true)
+/** The default for a new meeting: the campaign marked default, else the latest active one (its id, or no row). */
+export function defaultCampaignQuery(db: Db) {
+  return db('campaigns').where('active', true)
     .orderBy('is_default', 'desc').orderByRaw('starts_on desc nulls last').orderBy('id', 'desc').first('id');
+}
+
+export async function defaultCampaignId(db: Db): Promise<number | null> {
+  const row = await defaultCampaignQuery(db);
   return row?.id ?? null;
-}
-
-export function campaignExists(db: Db, id: number) {
-  return db('campaigns').where({ id }).first('id');
-}
-
-export function localExists(db: Db, id: number) {
-  return db('locals').where({ id }).first('id');
 }
 
 /** The locals a coordinator can log a meeting for. */
