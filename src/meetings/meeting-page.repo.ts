@@ -1,5 +1,6 @@
 import type { Db } from '../db';
 import { jsonRows, reviveDates } from '../shared/json-rows';
+import { prepared } from '../shared/prepared';
 import type { SessionUser } from '../shared/types';
 import { followUpsOfMeeting, FollowUpRow } from './follow-ups.repo';
 import { peopleChoices } from './lookups.repo';
@@ -25,7 +26,7 @@ export interface MeetingPage extends MeetingDetails {
  */
 export async function meetingPage(db: Db, meetingId: number, user: SessionUser): Promise<MeetingPage | undefined> {
   const attended = db('meeting_attendees').where({ meeting_id: meetingId, user_id: user.id }).select(db.raw('1'));
-  const row: MeetingPage | undefined = await meetingDetailsQuery(db, meetingId).first(
+  const row: MeetingPage | undefined = await prepared(meetingDetailsQuery(db, meetingId)).first(
     db.raw('exists ? as user_attended', [attended]),
     jsonRows(db, attendees(db, meetingId), 'attendees'),
     jsonRows(db, asksRaised(db, meetingId), 'asks'),

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Db } from '../db';
 import { hasRole } from '../shared/auth-guards';
+import { prepared } from '../shared/prepared';
 import type { SessionUser } from '../shared/types';
 import type { FollowUpInput } from './meetings.validate';
 
@@ -52,13 +53,17 @@ export interface MeetingDetails extends MeetingRow {
   party: string | null; campaign_name: string | null; logged_by_name: string | null; local_name: string | null;
 }
 
+/** The meeting's columns, named (prepared statements must not select `*`: see shared/prepared.ts). */
+const MEETING_COLUMNS = ['id', 'campaign_id', 'official_id', 'logged_by', 'local_id', 'status', 'held_on', 'format', 'location',
+  'other_attendees', 'stance', 'commitment_kinds', 'commitments', 'notes', 'version', 'deleted_at', 'deleted_by', 'created_at', 'updated_at'];
+
 /** Adds the names a page shows to a query of meetings aliased `m`. */
 function withNames(q: Knex.QueryBuilder) {
   return q.join('officials as o', 'o.id', 'm.official_id')
     .leftJoin('campaigns as c', 'c.id', 'm.campaign_id')
     .leftJoin('users as u', 'u.id', 'm.logged_by')
     .leftJoin('locals as l', 'l.id', 'm.local_id')
-    .select('m.*', 'o.honorific', 'o.first_name', 'o.last_name', 'o.constituency', 'o.province', 'o.party',
+    .select(...MEETING_COLUMNS.map((c) => `m.${c}`), 'o.honorific', 'o.first_name', 'o.last_name', 'o.constituency', 'o.province', 'o.party',
       'c.name as campaign_name', 'u.name as logged_by_name', 'l.name as local_name');
 }
 
@@ -85,7 +90,7 @@ export async function insertMeetingWithRows(db: Db, fields: MeetingFields & { lo
   : Promise<MeetingDetails & { follow_ups_added: number }> {
   const columns = Object.keys(fields);
   const pairs = (ids: number[]) => db.raw('SELECT m.id, x FROM m, unnest(?::int[]) AS x', [ids]);
-  return withNames(db.with('m', db.raw(`INSERT INTO meetings (${columns.map(() => '??').join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) RETURNING *`,
+  return prepared(withNames(db.with('m', db.raw(`INSERT INTO meetings (${columns.map(() => '??').join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) RETURNING *`,
     [...columns, ...Object.values(fields)]))
     .with('new_attendees', db.raw('INSERT INTO meeting_attendees (meeting_id, user_id) ?', [pairs(rows.attendee_ids)]))
     .with('new_asks', db.raw('INSERT INTO meeting_asks (meeting_id, ask_id) ?', [pairs(rows.ask_ids)]))
@@ -95,7 +100,7 @@ export async function insertMeetingWithRows(db: Db, fields: MeetingFields & { lo
     .with('new_audit', db.raw(`INSERT INTO audit_events (user_id, action, entity, entity_id, changes)
       SELECT m.logged_by, 'create', 'meeting', m.id, ?::jsonb FROM m`, [JSON.stringify(rows.audit)]))
     .from('m'))
-    .first(db.raw('(SELECT count(*)::int FROM new_follow_ups) AS follow_ups_added'));
+    .first(db.raw('(SELECT count(*)::int FROM new_follow_ups) AS follow_ups_added')));
 }
 
 export function findMeetingDetails(db: Db, id: number): Promise<MeetingDetails | undefined> {

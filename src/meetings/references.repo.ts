@@ -1,5 +1,6 @@
 import type { Db } from '../db';
 import { jsonRows } from '../shared/json-rows';
+import { prepared } from '../shared/prepared';
 import { defaultCampaignQuery } from './lookups.repo';
 import { sameDayMeetings } from './meetings.repo';
 
@@ -33,7 +34,7 @@ export interface ReferenceFacts {
  */
 export async function referenceFacts(db: Db, q: ReferenceQuestion): Promise<ReferenceFacts> {
   const campaign = q.campaign_id === undefined ? defaultCampaignQuery(db) : db.raw('?::int', [q.campaign_id]);
-  const row = await db.with('c', db.select(db.raw('? AS id', [campaign])))
+  const row = await prepared(db.with('c', db.select(db.raw('? AS id', [campaign])))
     .from('c')
     .first(
       db.raw('EXISTS (SELECT 1 FROM officials WHERE id = ?) AS official', [q.official_id]),
@@ -43,6 +44,6 @@ export async function referenceFacts(db: Db, q: ReferenceQuestion): Promise<Refe
       db.raw('ARRAY(SELECT id FROM campaign_asks WHERE campaign_id = c.id AND id = ANY(?::int[])) AS asks', [q.ask_ids]),
       db.raw('ARRAY(SELECT id FROM users WHERE id = ANY(?::int[])) AS people', [q.people]),
       ...(q.sameDay ? [jsonRows(db, sameDayMeetings(db, q.official_id, q.sameDay), 'duplicates')] : []),
-    );
+    ));
   return row;
 }
