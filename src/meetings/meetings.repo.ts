@@ -89,9 +89,10 @@ export interface NewMeetingRows {
 export async function insertMeetingWithRows(db: Db, fields: MeetingFields & { logged_by: number; local_id: number | null }, rows: NewMeetingRows)
   : Promise<MeetingDetails & { follow_ups_added: number }> {
   const columns = Object.keys(fields);
+  const list = (placeholder: string) => columns.map(() => placeholder).join(', ');
   const pairs = (ids: number[]) => db.raw('SELECT m.id, x FROM m, unnest(?::int[]) AS x', [ids]);
-  return prepared(withNames(db.with('m', db.raw(`INSERT INTO meetings (${columns.map(() => '??').join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) RETURNING *`,
-    [...columns, ...Object.values(fields)]))
+  const statement = db
+    .with('m', db.raw(`INSERT INTO meetings (${list('??')}) VALUES (${list('?')}) RETURNING *`, [...columns, ...Object.values(fields)]))
     .with('new_attendees', db.raw('INSERT INTO meeting_attendees (meeting_id, user_id) ?', [pairs(rows.attendee_ids)]))
     .with('new_asks', db.raw('INSERT INTO meeting_asks (meeting_id, ask_id) ?', [pairs(rows.ask_ids)]))
     .with('new_follow_ups', db.raw(`INSERT INTO follow_ups (meeting_id, created_by, description, due_on, assignee_id)
@@ -99,8 +100,8 @@ export async function insertMeetingWithRows(db: Db, fields: MeetingFields & { lo
       FROM m, json_to_recordset(?::json) AS f(description text, due_on date, assignee_id int) RETURNING id`, [JSON.stringify(rows.follow_ups)]))
     .with('new_audit', db.raw(`INSERT INTO audit_events (user_id, action, entity, entity_id, changes)
       SELECT m.logged_by, 'create', 'meeting', m.id, ?::jsonb FROM m`, [JSON.stringify(rows.audit)]))
-    .from('m'))
-    .first(db.raw('(SELECT count(*)::int FROM new_follow_ups) AS follow_ups_added')));
+    .from('m');
+  return prepared(withNames(statement)).first(db.raw('(SELECT count(*)::int FROM new_follow_ups) AS follow_ups_added'));
 }
 
 export function findMeetingDetails(db: Db, id: number): Promise<MeetingDetails | undefined> {
