@@ -4,6 +4,7 @@ import knexFactory, { Knex } from 'knex';
 import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Config } from './config';
+import { PreparingPgClient } from './shared/prepared';
 
 /** The handle every data function takes first: the Knex instance or a transaction on it. */
 export type Db = Knex | Knex.Transaction;
@@ -32,7 +33,7 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
 
 export function openPostgres(url: string, poolMax = 10): Database {
   const knex = knexFactory({
-    client: 'pg',
+    client: PreparingPgClient as unknown as typeof Knex.Client,
     connection: { connectionString: url, user: new URL(url).username || 'postgres' },
     pool: { min: 0, max: poolMax },
   });
@@ -73,7 +74,7 @@ export async function openEmbedded(options: EmbeddedOptions = {}): Promise<Datab
   await server.start();
   const port = Number(server.getServerConn().split(':').pop());
   const knex = knexFactory({
-    client: 'pg',
+    client: PreparingPgClient as unknown as typeof Knex.Client,
     connection: { host: '127.0.0.1', port, user: 'postgres', database: 'postgres' },
     pool: { min: 1, max: 1 },
   });

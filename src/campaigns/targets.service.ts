@@ -68,7 +68,13 @@ export function claimRights(user: SessionUser, claimedBy: number | null) {
  * the local on the claim page. Pass the result as the partial's `claims` local.
  */
 export async function officialClaims(db: Db, user: SessionUser, officialId: number) {
-  const rows = await claimsForOfficial(db, officialId);
+  return claimsOf(user, officialId, await claimsForOfficial(db, officialId));
+}
+
+export type ClaimRow = Awaited<ReturnType<typeof claimsForOfficial>>[number];
+
+/** The claims on an official with what this user may do with each (rows read by claimsForOfficial). */
+export function claimsOf(user: SessionUser, officialId: number, rows: ClaimRow[]) {
   return {
     official_id: officialId,
     pick_local: hasRole(user, 'coordinator'),

@@ -1,5 +1,6 @@
 import type { Db } from '../db';
 import { ActivityFilters, applyActivityFilters } from '../shared/filters';
+import { jsonRows, reviveDates } from '../shared/json-rows';
 import type { SessionUser } from '../shared/types';
 import { visibleTo } from './meetings.repo';
 
@@ -27,11 +28,6 @@ function filtered(db: Db, user: SessionUser, f: MeetingFilters) {
   return visibleTo(q, user);
 }
 
-export async function countMeetings(db: Db, user: SessionUser, f: MeetingFilters): Promise<number> {
-  const row = await filtered(db, user, f).first(db.raw('count(*)::int as n'));
-  return (row as unknown as { n: number }).n;
-}
-
 /** Newest first; the open follow-ups counted in SQL. */
 export function listMeetings(db: Db, user: SessionUser, f: MeetingFilters, limit: number, offset: number) {
   return filtered(db, user, f)
@@ -45,12 +41,33 @@ export function listMeetings(db: Db, user: SessionUser, f: MeetingFilters, limit
       db.raw('(select count(*)::int from follow_ups f where f.meeting_id = m.id and f.done_at is null) as open_follow_ups'));
 }
 
-/** What the filter form offers: campaigns, locals and parties that exist. */
-export async function filterChoices(db: Db) {
-  const [campaigns, locals, parties] = await Promise.all([
-    db('campaigns').orderBy('id', 'desc').select('id', 'name'),
-    db('locals').orderBy('name').select('id', 'name'),
-    db('officials').whereNotNull('party').distinct('party').orderBy('party'),
-  ]);
-  return { campaigns, locals, parties: parties.map((p) => p.party as string) };
+export interface FilterChoices {
+  campaigns: { id: number; name: string }[];
+  locals: { id: number; name: string }[];
+  parties: string[];
+}
+
+/** What the filter form offers (campaigns, locals and parties that exist), as columns of one statement. */
+function choiceColumns(db: Db) {
+  return [
+    jsonRows(db, db('campaigns').orderBy('id', 'desc').select('id', 'name'), 'campaigns'),
+    jsonRows(db, db('locals').orderBy('name').select('id', 'name'), 'locals'),
+    db.raw(`(SELECT coalesce(json_agg(party ORDER BY party), '[]'::json)
+      FROM (SELECT DISTINCT party FROM officials WHERE party IS NOT NULL) p) AS parties`),
+  ];
+}
+
+export async function filterChoices(db: Db): Promise<FilterChoices> {
+  return db.first(...choiceColumns(db));
+}
+
+export type ListRow = Awaited<ReturnType<typeof listMeetings>>[number];
+
+/** The list page in one statement: the filter choices, how many meetings match, and the rows from `offset`. */
+export async function listPage(db: Db, user: SessionUser, f: MeetingFilters, limit: number, offset: number)
+  : Promise<FilterChoices & { total: number; rows: ListRow[] }> {
+  const count = filtered(db, user, f).select(db.raw('count(*)::int'));
+  const row = await db.first(...choiceColumns(db), db.raw('? AS total', [count]), jsonRows(db, listMeetings(db, user, f, limit, offset), 'rows'));
+  reviveDates(row.rows, ['deleted_at']);
+  return row;
 }

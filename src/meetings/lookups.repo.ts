@@ -9,19 +9,15 @@ export function campaignChoices(db: Db, includeId?: number | null) {
     .select('id', 'name', 'is_default');
 }
 
-/** The default for a new meeting: the campaign marked default, else the latest active one. */
-export async function defaultCampaignId(db: Db): Promise<number | null> {
-  const row = await db('campaigns').where('active', true)
+/** The default for a new meeting: the campaign marked default, else the latest active one (its id, or no row). */
+export function defaultCampaignQuery(db: Db) {
+  return db('campaigns').where('active', true)
     .orderBy('is_default', 'desc').orderByRaw('starts_on desc nulls last').orderBy('id', 'desc').first('id');
+}
+
+export async function defaultCampaignId(db: Db): Promise<number | null> {
+  const row = await defaultCampaignQuery(db);
   return row?.id ?? null;
-}
-
-export function campaignExists(db: Db, id: number) {
-  return db('campaigns').where({ id }).first('id');
-}
-
-export function localExists(db: Db, id: number) {
-  return db('locals').where({ id }).first('id');
 }
 
 /** The locals a coordinator can log a meeting for. */
@@ -50,15 +46,13 @@ export function searchOfficials(db: Db, query: string, limit = 10) {
 
 /**
  * The members who can be picked as attendees or assignees: the active users of the local (all
- * active users when there is no local, i.e. for national staff), plus any already picked.
+ * active users when there is no local, i.e. for national staff), plus any already picked. A union,
+ * so that the local's names come from users_active_local_name_index alone.
  */
 export function peopleChoices(db: Db, localId: number | null, alsoIds: number[] = []) {
-  return db('users')
-    .where((w) => {
-      w.where((a) => { a.where('active', true); if (localId) a.where('local_id', localId); });
-      if (alsoIds.length) w.orWhereIn('id', alsoIds);
-    })
-    .orderBy('name').select('id', 'name');
+  const q = db('users').where('active', true).modify((a) => { if (localId) a.where('local_id', localId); }).select('id', 'name');
+  if (alsoIds.length) q.union(db('users').whereIn('id', alsoIds).select('id', 'name'));
+  return q.orderBy('name');
 }
 
 export async function existingUserIds(db: Db, ids: number[]): Promise<Set<number>> {

@@ -40,8 +40,8 @@ export function meetingFormRouter(db: Db): Router {
 
   async function afterSave(req: Request, res: Response, mode: FormMode, values: MeetingValues, result: SaveResult) {
     if (result.ok) {
-      const details = await findMeetingDetails(db, result.meeting.id);
-      flash(req, 'success', savedMessage(req, details!, mode.kind, result.followUps));
+      const details = result.details ?? (await findMeetingDetails(db, result.meeting.id))!;
+      flash(req, 'success', savedMessage(req, details, mode.kind, result.followUps));
       return res.redirect(303, `/meetings/${result.meeting.id}`);
     }
     if ('errors' in result) return renderForm(req, res, 422, mode, values, { errors: result.errors });

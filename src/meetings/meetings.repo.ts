@@ -1,7 +1,9 @@
 import type { Knex } from 'knex';
 import type { Db } from '../db';
 import { hasRole } from '../shared/auth-guards';
+import { prepared } from '../shared/prepared';
 import type { SessionUser } from '../shared/types';
+import type { FollowUpInput } from './meetings.validate';
 
 /** The meeting's own columns, as saved (what an update compares and the audit records). */
 export interface MeetingRow {
@@ -28,11 +30,6 @@ export function visibleTo<T extends Knex.QueryBuilder>(q: T, user: SessionUser):
   return q;
 }
 
-export async function insertMeeting(db: Db, fields: MeetingFields & { logged_by: number; local_id: number | null }): Promise<MeetingRow> {
-  const [row] = await db('meetings').insert(fields).returning('*');
-  return row;
-}
-
 /** Saves only if nobody saved since `version` was read; undefined means someone did. */
 export async function updateMeeting(db: Db, id: number, version: number, fields: MeetingFields & { local_id: number | null }): Promise<MeetingRow | undefined> {
   const [row] = await db('meetings').where({ id, version }).whereNull('deleted_at')
@@ -56,16 +53,59 @@ export interface MeetingDetails extends MeetingRow {
   party: string | null; campaign_name: string | null; logged_by_name: string | null; local_name: string | null;
 }
 
-/** The meeting with the names a page shows. */
-export function findMeetingDetails(db: Db, id: number): Promise<MeetingDetails | undefined> {
-  return db('meetings as m')
-    .join('officials as o', 'o.id', 'm.official_id')
+/** The meeting's columns, named (prepared statements must not select `*`: see shared/prepared.ts). */
+const MEETING_COLUMNS = ['id', 'campaign_id', 'official_id', 'logged_by', 'local_id', 'status', 'held_on', 'format', 'location',
+  'other_attendees', 'stance', 'commitment_kinds', 'commitments', 'notes', 'version', 'deleted_at', 'deleted_by', 'created_at', 'updated_at'];
+
+/** Adds the names a page shows to a query of meetings aliased `m`. */
+function withNames(q: Knex.QueryBuilder) {
+  return q.join('officials as o', 'o.id', 'm.official_id')
     .leftJoin('campaigns as c', 'c.id', 'm.campaign_id')
     .leftJoin('users as u', 'u.id', 'm.logged_by')
     .leftJoin('locals as l', 'l.id', 'm.local_id')
-    .where('m.id', id)
-    .first('m.*', 'o.honorific', 'o.first_name', 'o.last_name', 'o.constituency', 'o.province', 'o.party',
+    .select(...MEETING_COLUMNS.map((c) => `m.${c}`), 'o.honorific', 'o.first_name', 'o.last_name', 'o.constituency', 'o.province', 'o.party',
       'c.name as campaign_name', 'u.name as logged_by_name', 'l.name as local_name');
+}
+
+/** The meeting with the names a page shows, as a query more columns can be added to. */
+export function meetingDetailsQuery(db: Db, id: number) {
+  return withNames(db('meetings as m').where('m.id', id));
+}
+
+/** What is logged with a new meeting, in the same statement. */
+export interface NewMeetingRows {
+  attendee_ids: number[];
+  ask_ids: number[];
+  follow_ups: FollowUpInput[];
+  /** The audit event's changes (its user is the logger). */
+  audit: Record<string, unknown>;
+}
+
+/**
+ * Inserts a meeting with its attendees, asks, follow-ups and audit event in one statement (one round
+ * trip, atomic without a transaction of its own), and returns it with its names and how many
+ * follow-ups were added.
+ */
+export async function insertMeetingWithRows(db: Db, fields: MeetingFields & { logged_by: number; local_id: number | null }, rows: NewMeetingRows)
+  : Promise<MeetingDetails & { follow_ups_added: number }> {
+  const columns = Object.keys(fields);
+  const list = (placeholder: string) => columns.map(() => placeholder).join(', ');
+  const pairs = (ids: number[]) => db.raw('SELECT m.id, x FROM m, unnest(?::int[]) AS x', [ids]);
+  const statement = db
+    .with('m', db.raw(`INSERT INTO meetings (${list('??')}) VALUES (${list('?')}) RETURNING *`, [...columns, ...Object.values(fields)]))
+    .with('new_attendees', db.raw('INSERT INTO meeting_attendees (meeting_id, user_id) ?', [pairs(rows.attendee_ids)]))
+    .with('new_asks', db.raw('INSERT INTO meeting_asks (meeting_id, ask_id) ?', [pairs(rows.ask_ids)]))
+    .with('new_follow_ups', db.raw(`INSERT INTO follow_ups (meeting_id, created_by, description, due_on, assignee_id)
+      SELECT m.id, m.logged_by, f.description, f.due_on, f.assignee_id
+      FROM m, json_to_recordset(?::json) AS f(description text, due_on date, assignee_id int) RETURNING id`, [JSON.stringify(rows.follow_ups)]))
+    .with('new_audit', db.raw(`INSERT INTO audit_events (user_id, action, entity, entity_id, changes)
+      SELECT m.logged_by, 'create', 'meeting', m.id, ?::jsonb FROM m`, [JSON.stringify(rows.audit)]))
+    .from('m');
+  return prepared(withNames(statement)).first(db.raw('(SELECT count(*)::int FROM new_follow_ups) AS follow_ups_added'));
+}
+
+export function findMeetingDetails(db: Db, id: number): Promise<MeetingDetails | undefined> {
+  return meetingDetailsQuery(db, id).first();
 }
 
 export async function attendeeIds(db: Db, meetingId: number): Promise<number[]> {

@@ -4,17 +4,16 @@ import { hasRole } from '../shared/auth-guards';
 import { flash } from '../shared/flash';
 import { paginate } from '../shared/pagination';
 import { id, text, today } from '../shared/validation';
-import { canEdit, meetingFor } from './access.service';
-import { followUpsOfMeeting } from './follow-ups.repo';
+import { allowed, canEdit, meetingFor } from './access.service';
 import { addFollowUp } from './follow-ups.service';
 import { followUpsRouter } from './follow-ups.routes';
 import { parseMeetingFilters } from './list-filters';
-import { countMeetings, filterChoices, listMeetings } from './list.repo';
+import { filterChoices } from './list.repo';
+import { meetingList } from './list.service';
 import { meetingFormRouter } from './meeting-form.routes';
-import { asksRaised, attendees, findMeetingDetails, meetingHistory } from './meetings.repo';
+import { meetingPage } from './meeting-page.repo';
 import { deleteMeeting, restoreMeeting } from './meetings.service';
 import { parseFollowUp } from './meetings.validate';
-import { peopleChoices } from './lookups.repo';
 
 type FollowUpForm = { values: Record<string, string>; errors: Record<string, string> };
 
@@ -27,28 +26,27 @@ export function meetingsRouter(db: Db): Router {
   router.get('/meetings', async (req, res) => {
     const user = req.user!;
     const parsed = parseMeetingFilters(req.query, hasRole(user, 'coordinator'));
-    const choices = await filterChoices(db);
     const params = parsed.values;
     if (!parsed.ok) {
+      const choices = await filterChoices(db);
       return res.status(422).render('meetings/index', { rows: [], pageInfo: paginate(1, 0), params, filters: parsed.values, errors: parsed.errors, choices });
     }
-    const pageInfo = paginate(req.query.page, await countMeetings(db, user, parsed.value));
-    const rows = await listMeetings(db, user, parsed.value, pageInfo.limit, pageInfo.offset);
+    const { choices, pageInfo, rows } = await meetingList(db, user, parsed.value, req.query.page);
     res.render('meetings/index', { rows, pageInfo, params, filters: parsed.values, errors: {}, choices });
   });
 
-  /** One meeting's page; the add-a-follow-up form on it comes back here with its input when refused. */
+  /** One meeting's page, read in one statement; the add-a-follow-up form on it comes back here with its input when refused. */
   async function renderMeeting(req: Request, res: Response, status: number, meetingId: number, form: FollowUpForm = { values: {}, errors: {} }) {
     const user = req.user!;
-    const meeting = await meetingFor(db, user, meetingId, 'see');
+    const meeting = await allowed(db, user, await meetingPage(db, meetingId, user), 'see');
     const editable = await canEdit(db, user, meeting);
     res.status(status).render('meetings/show', {
-      meeting: await findMeetingDetails(db, meeting.id),
-      attendees: await attendees(db, meeting.id),
-      asks: await asksRaised(db, meeting.id),
-      followUps: await followUpsOfMeeting(db, meeting.id),
-      history: await meetingHistory(db, meeting.id),
-      people: editable ? await peopleChoices(db, user.local_id, [user.id]) : [],
+      meeting,
+      attendees: meeting.attendees,
+      asks: meeting.asks,
+      followUps: meeting.follow_ups,
+      history: meeting.history,
+      people: editable ? meeting.people : [],
       editable,
       today: today(),
       values: form.values,

@@ -5,10 +5,9 @@ import { NotFoundError } from '../shared/errors';
 import type { SessionUser } from '../shared/types';
 import { today } from '../shared/validation';
 import { meetingFor } from './access.service';
-import { insertFollowUps } from './follow-ups.repo';
-import { asksOf, campaignExists, defaultCampaignId, existingUserIds, localExists, officialById } from './lookups.repo';
+import { ReferenceFacts, referenceFacts } from './references.repo';
 import {
-  askIds, asksRaised, attendeeIds, attendees, findMeetingDetails, insertMeeting, MeetingDetails, MeetingFields, MeetingRow, replaceAsks, replaceAttendees,
+  askIds, asksRaised, attendeeIds, attendees, findMeetingDetails, insertMeetingWithRows, MeetingDetails, MeetingFields, MeetingRow, replaceAsks, replaceAttendees,
   sameDayMeetings, setDeleted, updateMeeting,
 } from './meetings.repo';
 import type { MeetingInput } from './meetings.validate';
@@ -16,7 +15,7 @@ import type { MeetingInput } from './meetings.validate';
 export type Duplicate = Awaited<ReturnType<typeof sameDayMeetings>>[number];
 
 export type SaveResult =
-  | { ok: true; meeting: MeetingRow; followUps: number }
+  | { ok: true; meeting: MeetingRow; followUps: number; details?: MeetingDetails }
   | { ok: false; errors: Record<string, string> }
   | { ok: false; duplicates: Duplicate[] }
   | { ok: false; conflict: Conflict };
@@ -45,22 +44,26 @@ function chosenLocal(user: SessionUser, input: MeetingInput, current: number | n
 }
 
 /** References to other rows the form cannot check by itself: they must exist and belong together. */
-async function referenceErrors(db: Db, input: MeetingInput): Promise<Record<string, string>> {
+function referenceErrors(input: MeetingInput, facts: ReferenceFacts): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (!(await officialById(db, input.official_id))) errors.official_id = 'meetings:errors.official';
-  if (input.campaign_id && !(await campaignExists(db, input.campaign_id))) errors.campaign_id = 'meetings:errors.campaign';
-  if (input.local_id && !(await localExists(db, input.local_id))) errors.local_id = 'meetings:errors.local';
-  if (input.ask_ids.length) {
-    const valid = new Set((await asksOf(db, input.campaign_id ? [input.campaign_id] : [])).map((a) => a.id));
-    if (!input.ask_ids.every((a) => valid.has(a))) errors.ask_ids = 'meetings:errors.asksOfOtherCampaign';
-  }
-  const people = [...input.attendee_ids, ...input.follow_ups.map((f) => f.assignee_id).filter((a): a is number => !!a)];
-  const known = await existingUserIds(db, people);
+  if (!facts.official) errors.official_id = 'meetings:errors.official';
+  if (input.campaign_id && !facts.campaign) errors.campaign_id = 'meetings:errors.campaign';
+  if (input.local_id && !facts.local) errors.local_id = 'meetings:errors.local';
+  const asks = new Set(facts.asks);
+  if (!input.ask_ids.every((a) => asks.has(a))) errors.ask_ids = 'meetings:errors.asksOfOtherCampaign';
+  const known = new Set(facts.people);
   if (!input.attendee_ids.every((a) => known.has(a))) errors.attendee_ids = 'meetings:errors.attendees';
   input.follow_ups.forEach((f, i) => {
     if (f.assignee_id && !known.has(f.assignee_id)) errors[`follow_ups[${i}][assignee_id]`] = 'meetings:errors.assignee';
   });
   return errors;
+}
+
+/** The facts referenceErrors needs about a meeting's input, read in one statement. */
+function factsAbout(db: Db, input: Omit<MeetingInput, 'campaign_id'> & { campaign_id: number | null | undefined }, sameDay?: string) {
+  const people = [...input.attendee_ids, ...input.follow_ups.map((f) => f.assignee_id).filter((a): a is number => !!a)];
+  return referenceFacts(db, { official_id: input.official_id, campaign_id: input.campaign_id, local_id: input.local_id,
+    ask_ids: input.ask_ids, people, sameDay });
 }
 
 /** A new meeting with the usual defaults, for code and tests that log meetings directly. */
@@ -73,35 +76,31 @@ export function meetingInput(fields: Partial<MeetingInput> & Pick<MeetingInput, 
 }
 
 /**
- * Logs a meeting with its attendees, asks and follow-ups in one transaction, and audits it. With
- * `checkDuplicate`, a meeting with the same official on the same day is reported instead of saved.
- * `campaign_id: undefined` means the default campaign.
+ * Logs a meeting with its attendees, asks and follow-ups, and audits it: one statement checks what
+ * the input refers to, one inserts it all (atomic by itself). With `checkDuplicate`, a meeting with
+ * the same official on the same day is reported instead of saved. `campaign_id: undefined` means
+ * the default campaign.
  */
 export async function logMeeting(db: Db, user: SessionUser, fields: Partial<MeetingInput> & Pick<MeetingInput, 'official_id'>,
   options: { checkDuplicate?: boolean } = {}): Promise<SaveResult> {
-  return db.transaction(async (trx) => {
-    const input = meetingInput({ ...fields, campaign_id: fields.campaign_id === undefined ? await defaultCampaignId(trx) : fields.campaign_id });
-    const errors = await referenceErrors(trx, input);
-    if (Object.keys(errors).length) return { ok: false, errors };
-    if (options.checkDuplicate) {
-      const duplicates = await sameDayMeetings(trx, input.official_id, input.held_on);
-      if (duplicates.length) return { ok: false, duplicates };
-    }
-    const meeting = await insertMeeting(trx, { ...fieldsOf(input), logged_by: user.id, local_id: chosenLocal(user, input, user.local_id) });
-    await replaceAttendees(trx, meeting.id, input.attendee_ids);
-    await replaceAsks(trx, meeting.id, input.ask_ids);
-    const followUps = await insertFollowUps(trx, meeting.id, user.id, input.follow_ups);
-    await recordAudit(trx, { user_id: user.id, action: 'create', entity: 'meeting', entity_id: meeting.id,
-      changes: { ...changedFields({}, snapshot(meeting, input.attendee_ids, input.ask_ids)), follow_ups: { from: 0, to: followUps.length } } });
-    return { ok: true, meeting, followUps: followUps.length };
-  });
+  const asked = meetingInput(fields);
+  const facts = await factsAbout(db, { ...asked, campaign_id: fields.campaign_id }, options.checkDuplicate ? asked.held_on : undefined);
+  const input = { ...asked, campaign_id: facts.campaign_id };
+  const errors = referenceErrors(input, facts);
+  if (Object.keys(errors).length) return { ok: false, errors };
+  if (facts.duplicates?.length) return { ok: false, duplicates: facts.duplicates };
+  const row = { ...fieldsOf(input), logged_by: user.id, local_id: chosenLocal(user, input, user.local_id) };
+  const audit = { ...changedFields({}, snapshot(row, input.attendee_ids, input.ask_ids)), follow_ups: { from: 0, to: input.follow_ups.length } };
+  const { follow_ups_added, ...meeting } = await insertMeetingWithRows(db, row,
+    { attendee_ids: input.attendee_ids, ask_ids: input.ask_ids, follow_ups: input.follow_ups, audit });
+  return { ok: true, meeting, details: meeting, followUps: follow_ups_added };
 }
 
 /** Saves an edit made from `version`; if someone saved since, nothing is written and the current state is returned. */
 export async function editMeeting(db: Db, user: SessionUser, id: number, version: number, input: MeetingInput): Promise<SaveResult> {
   return db.transaction(async (trx) => {
     const before = await meetingFor(trx, user, id, 'edit');
-    const errors = await referenceErrors(trx, input);
+    const errors = referenceErrors(input, await factsAbout(trx, input));
     if (Object.keys(errors).length) return { ok: false, errors };
     const [oldAttendees, oldAsks] = [await attendeeIds(trx, id), await askIds(trx, id)];
     const saved = await updateMeeting(trx, id, version, { ...fieldsOf(input), local_id: chosenLocal(user, input, before.local_id) });

@@ -30,7 +30,10 @@ export function stanceTimeline(db: Db, officialId: number) {
     .select('id', 'held_on', 'stance', 'status');
 }
 
-/** The latest commitments recorded at the meetings the user may see, newest first, with the open follow-ups on them. */
+/**
+ * The latest commitments recorded at the meetings the user may see, newest first, with the open
+ * follow-ups on them. The condition is meetings_official_commitments_index's: keep them the same.
+ */
 export function commitmentsRecorded(db: Db, officialId: number, user: SessionUser) {
   const q = db('meetings as m').where('m.official_id', officialId).whereNull('m.deleted_at')
     .where((w) => w.whereRaw('cardinality(m.commitment_kinds) > 0').orWhereRaw("coalesce(m.commitments, '') <> ''"))

@@ -2,16 +2,33 @@ import type { Db } from '../db';
 import type { SessionUser } from '../shared/types';
 import { commitmentsRecorded, officialMeetings, stanceTimeline } from './official-history.repo';
 
-export type OfficialHistory = Awaited<ReturnType<typeof officialHistory>>;
+type Rows<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
+
+/** The lists the history is made of, read by officialHistory or alongside the official (officialPage). */
+export interface HistoryRows {
+  meetings: Rows<typeof officialMeetings>;
+  stances: Rows<typeof stanceTimeline>;
+  commitments: Rows<typeof commitmentsRecorded>;
+}
+
+export type OfficialHistory = ReturnType<typeof historyOf>;
+
+/** The queries of the history, for reading them in one statement with the official. */
+export function historyQueries(db: Db, officialId: number, user: SessionUser) {
+  return { meetings: officialMeetings(db, officialId, user), stances: stanceTimeline(db, officialId), commitments: commitmentsRecorded(db, officialId, user) };
+}
 
 /**
  * What the official's page shows of the meetings (rendered by views/meetings/_official-history.ejs):
  * the latest meetings the user may see, newest first; the stance over the latest meetings; and the
  * latest commitments the official made. The meeting list (?official=) has all of them.
  */
-export async function officialHistory(db: Db, officialId: number, user: SessionUser) {
-  const meetings = await officialMeetings(db, officialId, user);
-  const stances = (await stanceTimeline(db, officialId)).reverse(); // oldest first, as a timeline reads
-  const commitments = await commitmentsRecorded(db, officialId, user);
-  return { officialId, meetings, stances, latestStance: stances.at(-1)?.stance ?? null, commitments };
+export function historyOf(officialId: number, rows: HistoryRows) {
+  const stances = [...rows.stances].reverse(); // oldest first, as a timeline reads
+  return { officialId, meetings: rows.meetings, stances, latestStance: stances.at(-1)?.stance ?? null, commitments: rows.commitments };
+}
+
+export async function officialHistory(db: Db, officialId: number, user: SessionUser): Promise<OfficialHistory> {
+  const q = historyQueries(db, officialId, user);
+  return historyOf(officialId, { meetings: await q.meetings, stances: await q.stances, commitments: await q.commitments });
 }

@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
 import type { Db } from '../db';
+import { jsonRows } from '../shared/json-rows';
+import { prepared } from '../shared/prepared';
 import { likeEscape, searchTerms } from '../shared/fold';
 import type { DirectoryQuery } from './officials.validate';
 
@@ -40,6 +42,10 @@ export async function partiesInUse(db: Db): Promise<string[]> {
   return rows.map((r: { party: string }) => r.party);
 }
 
-export function findOfficial(db: Db, id: number) {
-  return db('officials').where({ id }).first();
+const OFFICIAL_COLUMNS = ['id', 'level', 'jurisdiction', 'honorific', 'first_name', 'last_name', 'constituency', 'constituency_fr',
+  'province', 'party', 'email', 'phone', 'start_date', 'end_date', 'source', 'created_at', 'updated_at'];
+
+/** The official with lists read alongside as JSON arrays (one column each): a page in one prepared statement. */
+export function findOfficialWith(db: Db, id: number, lists: Record<string, Knex.QueryBuilder>) {
+  return prepared(db('officials').where({ id })).first(...OFFICIAL_COLUMNS, ...Object.entries(lists).map(([as, query]) => jsonRows(db, query, as)));
 }

@@ -5,11 +5,10 @@ import { paginate } from '../shared/pagination';
 import { id } from '../shared/validation';
 import { LEVELS } from './import/rows';
 import { officialLabels } from './labels';
-import { countOfficials, findOfficial, listOfficials, partiesInUse } from './officials.repo';
+import { countOfficials, listOfficials, partiesInUse } from './officials.repo';
 import { directoryParams, parseDirectoryQuery, PROVINCE_CODES, SORTS } from './officials.validate';
 import { importsRouter } from './imports.routes';
-import { officialHistory } from '../meetings/official-history.service';
-import { officialClaims } from '../campaigns/targets.service';
+import { officialPage } from './official-page.service';
 
 /** The directory every signed-in user searches, and (first) the import pages for coordinators. */
 export function officialsRouter(db: Db): Router {
@@ -31,13 +30,9 @@ export function officialsRouter(db: Db): Router {
 
   router.get('/officials/:id', async (req, res) => {
     const officialId = id(req.params.id);
-    const official = officialId && (await findOfficial(db, officialId));
-    if (!official) throw new NotFoundError();
-    const [history, claims] = await Promise.all([
-      officialHistory(db, official.id, req.user!),
-      officialClaims(db, req.user!, official.id),
-    ]);
-    res.render('officials/show', { official, history, claims, label: officialLabels(req.t, req.lang) });
+    const page = officialId && (await officialPage(db, req.user!, officialId));
+    if (!page) throw new NotFoundError();
+    res.render('officials/show', { ...page, label: officialLabels(req.t, req.lang) });
   });
 
   return router;

@@ -75,6 +75,10 @@ describe('/meetings list', () => {
     expect(rowsOf(page.text)).toBe(25);
     expect(page.text).toContain('href="/meetings?status=scheduled&amp;page=2"');
     expect(rowsOf((await coord.get('/meetings?status=scheduled&page=2')).text)).toBe(1);
+    const pastTheEnd = await coord.get('/meetings?status=scheduled&page=9').expect(200);
+    expect(rowsOf(pastTheEnd.text)).toBe(1); // the last page, as the pagination says
+    expect(pastTheEnd.text).toContain('href="/meetings?status=scheduled&amp;page=1"');
+    expect(pastTheEnd.text).toContain('<option value="Bloc Québécois">Bloc Québécois</option>');
     expect(rowsOf((await coord.get('/meetings')).text)).toBe(25);
     expect((await coord.get('/meetings?province=ON')).text).toContain('March 5, 2026');
   });

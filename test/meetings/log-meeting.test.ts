@@ -89,9 +89,17 @@ describe('logging a meeting as a member', () => {
     expect(await t.db('meeting_attendees').where({ meeting_id: id }).orderBy('user_id').pluck('user_id')).toEqual([memberUser.id, colleague.id]);
     expect(await t.db('meeting_asks').where({ meeting_id: id }).pluck('ask_id')).toEqual([campaign.asks[0].id]);
     expect(await t.db('follow_ups').where({ meeting_id: id }).orderBy('id').pluck('description')).toEqual(['Send the brief', 'Book the next meeting']);
+    // Saved in the same statement as the meeting, the follow-ups still take its campaign and local (their trigger reads the meeting).
+    expect(await t.db('follow_ups').where({ meeting_id: id }).orderBy('id')
+      .select('due_on', 'assignee_id', 'created_by', 'campaign_id', 'local_id', 'meeting_deleted')).toEqual([
+      { due_on: '2030-01-10', assignee_id: colleague.id, created_by: memberUser.id, campaign_id: campaign.id, local_id: memberUser.local_id, meeting_deleted: false },
+      { due_on: null, assignee_id: null, created_by: memberUser.id, campaign_id: campaign.id, local_id: memberUser.local_id, meeting_deleted: false },
+    ]);
     const audit = await t.db('audit_events').where({ entity: 'meeting', entity_id: id }).first();
     expect(audit).toMatchObject({ action: 'create', user_id: memberUser.id });
     expect(audit.changes.stance).toEqual({ from: null, to: 'supportive' });
+    expect(audit.changes.attendee_ids).toEqual({ from: null, to: [memberUser.id, colleague.id] });
+    expect(audit.changes.follow_ups).toEqual({ from: 0, to: 2 });
   });
 });
 
