@@ -87,18 +87,18 @@ function followUpCounts(db: Db, s: Scope, asOf: string) {
     .select(db.raw('count(*)::int AS open'), db.raw('count(*) FILTER (WHERE due_on < ?::date)::int AS overdue', [asOf]));
 }
 
-/** Meetings per week (Monday to Sunday) from `from` to `to`, weeks without any included, from the scope's `days`. */
+/** Meetings per week (Monday to Sunday: `week` to `week_end`) from `from` to `to`, weeks without any included, from the scope's `days`. */
 export function weeklyFigures(db: Db, from: string, to: string) {
   return db.raw(`WITH weeks AS (SELECT generate_series(date_trunc('week', ?::date), date_trunc('week', ?::date), interval '1 week')::date AS week),
     counts AS (SELECT date_trunc('week', held_on)::date AS week, sum(meetings) FILTER (WHERE status = 'held')::int AS held,
       sum(meetings) FILTER (WHERE status IN ('requested', 'scheduled'))::int AS planned
       FROM days WHERE held_on >= ? AND held_on <= ? GROUP BY 1)
-    SELECT coalesce(json_agg(json_build_object('week', to_char(weeks.week, 'YYYY-MM-DD'), 'held', coalesce(counts.held, 0),
-      'planned', coalesce(counts.planned, 0)) ORDER BY weeks.week), '[]')
+    SELECT coalesce(json_agg(json_build_object('week', to_char(weeks.week, 'YYYY-MM-DD'), 'week_end', to_char(weeks.week + 6, 'YYYY-MM-DD'),
+      'held', coalesce(counts.held, 0), 'planned', coalesce(counts.planned, 0)) ORDER BY weeks.week), '[]')
     FROM weeks LEFT JOIN counts USING (week)`, [from, to, from, to]);
 }
 
 export async function meetingsPerWeek(db: Db, s: Scope, from: string, to: string) {
   const { rows } = await withTables(db, scopeTables(db, s).filter(([name]) => name === 'days'), 'SELECT (?) AS weekly', [weeklyFigures(db, from, to)]);
-  return rows[0].weekly as { week: string; held: number; planned: number }[];
+  return rows[0].weekly as { week: string; week_end: string; held: number; planned: number }[];
 }

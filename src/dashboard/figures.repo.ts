@@ -49,7 +49,7 @@ export interface Figures {
   so_far: { targets: number; met: number } | null;
   coverage: { dimension: 'province' | 'party'; key: string | null; targets: number; met: number }[];
   stances: { stance: string; officials: number }[];
-  weekly: { week: string; held: number; planned: number }[];
+  weekly: { week: string; week_end: string; held: number; planned: number }[];
   locals: Dated<{ id: number; name: string; logged: number; held: number; officials_met: number }>[];
   idle: { kind: 'locals' | 'members'; count: number; rows: Dated<{ id: number; name: string }>[] };
   worklist: { total: number; rows: Record<string, unknown>[] };
