@@ -11,7 +11,14 @@ import { narrowsOfficials, Scope, scopedMeetings, targetStates, targetsWithTalli
 export function scopeTables(db: Db, s: Scope): [string, Knex.QueryBuilder | Knex.Raw][] {
   const tables: [string, Knex.QueryBuilder | Knex.Raw][] = [['tg', targetsWithTallies(db, s)], ['days', dayCounts(db, s)]];
   if (narrowsOfficials(s)) {
-    tables.push(['fu', scopedMeetings(db, s, {}).clearSelect().join('follow_ups as f', 'f.meeting_id', 'm.id')
+    // Follow-ups carry their meeting's campaign, local, official and deletion (kept by triggers).
+    tables.push(['fu', db('follow_ups as f').join('officials as o', 'o.id', 'f.official_id')
+      .where('f.campaign_id', s.campaign_id).whereRaw('NOT f.meeting_deleted')
+      .modify((q) => {
+        if (s.local_id) q.where('f.local_id', s.local_id);
+        if (s.province) q.where('o.province', s.province);
+        if (s.party) q.where('o.party', s.party);
+      })
       .select('f.created_at', 'f.done_at', 'f.due_on')]);
   }
   return tables;

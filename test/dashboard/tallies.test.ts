@@ -1,3 +1,4 @@
+import { headline } from '../../src/dashboard/counts.repo';
 import { targetStates, targetsWithTallies, Scope, Window } from '../../src/dashboard/dashboard.repo';
 import { activityFigures } from '../../src/dashboard/worklist.repo';
 import { markDone, reopen } from '../../src/meetings/follow-ups.service';
@@ -85,6 +86,15 @@ async function followUpDisagreements() {
   return rows;
 }
 
+/** Follow-ups open and overdue at the end of `asOf` among the meetings with a province's officials, counted from the meetings. */
+async function followUpsThrough(campaignId: number, province: string, asOf: string) {
+  const { rows: [r] } = await t.db.raw(`SELECT count(*)::int AS open, count(*) FILTER (WHERE f.due_on < ?::date)::int AS overdue
+    FROM follow_ups f JOIN meetings m ON m.id = f.meeting_id AND m.deleted_at IS NULL JOIN officials o ON o.id = m.official_id
+    WHERE m.campaign_id = ? AND o.province = ? AND f.created_at < ((?::date + 1)::timestamp AT TIME ZONE 'America/Toronto')
+      AND (f.done_at IS NULL OR f.done_at >= ((?::date + 1)::timestamp AT TIME ZONE 'America/Toronto'))`, [asOf, campaignId, province, asOf, asOf]);
+  return r;
+}
+
 const statesOf = async (s: Scope, w: Window) => (await t.db.raw('WITH tg AS (?) SELECT * FROM (?) x ORDER BY official_id',
   [targetsWithTallies(t.db, s), targetStates(t.db, s, w)])).rows;
 const activityOf = async (s: Scope, from?: string) => (await t.db.raw('SELECT (?) AS a', [activityFigures(t.db, s, from)])).rows[0].a;
@@ -105,6 +115,13 @@ async function expectAllTrue() {
       for (const to of [day(-20), day(-5), day(0)]) expect(await statesOf(s, { to })).toEqual(await statesOf(s, { from: EVER, to }));
       expect(await activityOf(s)).toEqual(await activityOf(s, EVER));
       expect(await activityOf({ ...s, province: 'ON' })).toEqual(await activityOf({ ...s, province: 'ON' }, EVER));
+    }
+    // With a province, the follow-ups are read by the campaign and official they copy from their meeting.
+    for (const province of ['ON', 'QC']) {
+      for (const asOf of [day(-20), day(0)]) {
+        const h = await headline(t.db, { campaign_id, province }, {}, asOf);
+        expect({ open: h.open_follow_ups, overdue: h.overdue_follow_ups }).toEqual(await followUpsThrough(campaign_id, province, asOf));
+      }
     }
   }
 }
