@@ -44,6 +44,7 @@ export async function dashboard(db: Db, user: SessionUser, campaign: Campaign, s
     // The pace is about the whole campaign so far, whatever dates are chosen.
     soFar: Boolean(s.from || s.to),
     weeks: weekRange(campaign, s, today),
+    // The page asked for (a number from 1): the statement takes the last one past the end.
     worklistPage: paginate(pageParam, Infinity, WORKLIST_PAGE).page, worklistPageSize: WORKLIST_PAGE,
   });
   const pageInfo = paginate(pageParam, f.worklist.total, WORKLIST_PAGE);
