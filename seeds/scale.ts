@@ -66,6 +66,9 @@ async function insertOfficials(trx: Knex.Transaction, level: string, jurisdictio
 }
 
 async function insertMeetings(trx: Knex.Transaction, n: number) {
+  // The dashboard's tallies are kept row by row by triggers: for a bulk load, off, then counted once at the end.
+  await trx.raw('ALTER TABLE meetings DISABLE TRIGGER dashboard_tallies_apply');
+  await trx.raw('ALTER TABLE follow_ups DISABLE TRIGGER follow_up_deltas_apply');
   // Meetings are spread over the campaigns (a quarter in the first), the federal MPs, and the members.
   await trx.raw(`
     WITH c AS (SELECT array_agg(id ORDER BY id) AS ids FROM campaigns WHERE name LIKE 'Scale campaign %'),
@@ -99,6 +102,9 @@ async function insertMeetings(trx: Knex.Transaction, n: number) {
   await trx.raw(`INSERT INTO audit_events (user_id, action, entity, entity_id, changes, created_at)
     SELECT m.logged_by, 'create', 'meeting', m.id, jsonb_build_object('status', m.status), m.created_at
     FROM meetings m JOIN officials o ON o.id = m.official_id WHERE o.source = 'scale'`);
+  await trx.raw('ALTER TABLE meetings ENABLE TRIGGER dashboard_tallies_apply');
+  await trx.raw('ALTER TABLE follow_ups ENABLE TRIGGER follow_up_deltas_apply');
+  await trx.raw('SELECT rebuild_dashboard_tallies(), rebuild_follow_up_deltas()');
   await trx.raw('ANALYZE');
 }
 

@@ -76,8 +76,13 @@ export function searchOfficialsForTargets(db: Db, campaignId: number, query: str
 /** The levels and parties among sitting officials: the choices of the add-targets form. */
 export async function targetChoices(db: Db): Promise<{ levels: string[]; parties: string[] }> {
   const levels = await db('officials').whereNull('end_date').distinct('level').orderBy('level').pluck('level');
-  const parties = await db('officials').whereNull('end_date').whereNotNull('party').distinct('party').orderBy('party').pluck('party');
+  const parties = await partyChoices(db).pluck('party');
   return { levels, parties };
+}
+
+/** The parties among sitting officials, in order (a query: the dashboard embeds it in its own statement). */
+export function partyChoices(db: Db) {
+  return db('officials').whereNull('end_date').whereNotNull('party').distinct('party').orderBy('party');
 }
 
 /** Every campaign that targets this official, with the claim on it: what the official's page shows. */

@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import type { Db } from '../db';
 import { ActivityFilters, applyActivityFilters } from '../shared/filters';
 
@@ -10,12 +11,19 @@ export interface Window {
 }
 
 /**
+ * Whether the scope narrows the officials (a province or a party). The counts kept per campaign,
+ * local and day (meeting_counts, follow_up_deltas) cannot say whose meetings they count: such a view
+ * counts from the meetings themselves.
+ */
+export const narrowsOfficials = (s: Scope) => Boolean(s.province || s.party);
+
+/**
  * The campaign's meetings (not deleted) within the filters and a date window. The officials are
  * joined only when a province or party is chosen: the common case then reads the meetings alone.
  */
 export function scopedMeetings(db: Db, s: Scope, w: Window) {
   const q = db('meetings as m').whereNull('m.deleted_at');
-  if (s.province || s.party) q.join('officials as o', 'o.id', 'm.official_id');
+  if (narrowsOfficials(s)) q.join('officials as o', 'o.id', 'm.official_id');
   return applyActivityFilters(q, { ...s, from: w.from, to: w.to })
     .select('m.id', 'm.official_id', 'm.status', 'm.held_on', 'm.stance', 'm.local_id', 'm.logged_by', 'm.created_at');
 }
@@ -31,6 +39,25 @@ export function sittingTargets(db: Db, s: Scope) {
     .select('o.id as official_id', 'o.province', 'o.party');
 }
 
+/**
+ * The sitting targets (one row each, to be named `tg`) with what the figures need from their tally
+ * rows (official_tallies, kept by a trigger on meetings): the scope's (the whole campaign's, or the
+ * chosen local's) for met and stance; the whole campaign's for the worklist (held by anyone, and
+ * the latest meeting); and the official's names and the claim, for the worklist.
+ */
+export function targetsWithTallies(db: Db, s: Scope) {
+  const tally = (alias: string, localId?: number) => (j: Knex.JoinClause) => {
+    j.on(`${alias}.official_id`, 'o.id').andOnVal(`${alias}.campaign_id`, s.campaign_id);
+    if (localId) j.andOnVal(`${alias}.local_id`, localId);
+    else j.andOnNull(`${alias}.local_id`);
+  };
+  const q = sittingTargets(db, s).leftJoin('official_tallies as k', tally('k', s.local_id))
+    .select('o.honorific', 'o.first_name', 'o.last_name', 'o.constituency', 't.claimed_by_local_id',
+      'k.first_held_on', 'k.stance as latest_stance', 'k.stance_held_on');
+  if (!s.local_id) return q.select('k.held as campaign_held', 'k.last_status', 'k.last_held_on');
+  return q.leftJoin('official_tallies as c', tally('c')).select('c.held as campaign_held', 'c.last_status', 'c.last_held_on');
+}
+
 /** The scope's meetings with one target (tg.official_id), for a correlated subquery that the indexes answer. */
 function meetingsOfTarget(db: Db, s: Scope, w: Window) {
   return applyActivityFilters(db('meetings as m').whereNull('m.deleted_at').whereRaw('m.official_id = tg.official_id'),
@@ -38,100 +65,38 @@ function meetingsOfTarget(db: Db, s: Scope, w: Window) {
 }
 
 /**
- * Each sitting target with whether it was met (a held meeting in the window: declined, cancelled and
- * the rest never count) and its stance after its latest meeting that recorded one. One index probe
- * per target, however many meetings the campaign has.
+ * Each target of `tg` (targetsWithTallies) with whether it was met (a held meeting in the window:
+ * declined, cancelled and the rest never count) and its stance after its latest meeting that
+ * recorded one. Without a start date, from the tally: met when the first held meeting falls in the
+ * window, and the latest stance unless that came after the window's end, when the meetings are
+ * asked. With a start date, the meetings are asked for each target: one index probe each, however
+ * many meetings the campaign has.
  */
 export function targetStates(db: Db, s: Scope, w: Window) {
-  const met = meetingsOfTarget(db, s, w).where('m.status', 'held').select(db.raw('1'));
-  const stance = meetingsOfTarget(db, s, w).whereNotNull('m.stance')
+  const q = db.from('tg').select('tg.official_id', 'tg.province', 'tg.party');
+  const stanceProbe = meetingsOfTarget(db, s, w).whereNotNull('m.stance')
     .orderBy([{ column: 'm.held_on', order: 'desc' }, { column: 'm.id', order: 'desc' }]).limit(1).select('m.stance');
-  return db.from(sittingTargets(db, s).as('tg'))
-    .select('tg.official_id', 'tg.province', 'tg.party', db.raw('EXISTS (?) AS met', [met]), db.raw('(?) AS stance', [stance]));
-}
-
-export interface Headline {
-  targets: number;
-  met: number;
-  held: number;
-  scheduled: number;
-  favourable: number;
-  open_follow_ups: number;
-  overdue_follow_ups: number;
-}
-
-/**
- * The headline figures for meetings dated in the window; follow-ups as they stood on `asOf` (open:
- * created by then and not done by then; overdue: also due before then).
- */
-export async function headline(db: Db, s: Scope, w: Window, asOf: string): Promise<Headline> {
-  const { rows } = await db.raw(`WITH ts AS (?), sm AS (?), fu AS (?)
-    SELECT ts.*, sm.*, fu.* FROM
-      (SELECT count(*)::int AS targets, count(*) FILTER (WHERE met)::int AS met,
-        count(*) FILTER (WHERE stance IN ('champion', 'supportive'))::int AS favourable FROM ts) ts,
-      (SELECT coalesce(sum(meetings) FILTER (WHERE status = 'held'), 0)::int AS held,
-        coalesce(sum(meetings) FILTER (WHERE status = 'scheduled'), 0)::int AS scheduled FROM sm) sm,
-      (SELECT count(*)::int AS open_follow_ups, count(*) FILTER (WHERE due_on < ?::date)::int AS overdue_follow_ups FROM fu) fu`,
-  [targetStates(db, s, w), dayCounts(db, s, w), openFollowUps(db, s, asOf), asOf]);
-  return rows[0];
-}
-
-/**
- * The scope's meetings counted per day and status (held_on, status, meetings). Without a province
- * or party, from meeting_counts (kept by a trigger on meetings): a few rows per day, however many
- * meetings; with one, counted from the meetings themselves, which need the officials joined.
- */
-export function dayCounts(db: Db, s: Scope, w: Window) {
-  if (s.province || s.party) {
-    return scopedMeetings(db, s, w).clearSelect().select('m.held_on', 'm.status', db.raw('count(*) AS meetings')).groupBy('m.held_on', 'm.status');
+  if (w.from) {
+    const met = meetingsOfTarget(db, s, w).where('m.status', 'held').select(db.raw('1'));
+    return q.select(db.raw('EXISTS (?) AS met', [met]), db.raw('(?) AS stance', [stanceProbe]));
   }
-  return applyActivityFilters(db('meeting_counts as m'), { campaign_id: s.campaign_id, local_id: s.local_id, from: w.from, to: w.to })
-    .select('m.held_on', 'm.status', 'm.meetings');
+  if (!w.to) return q.select(db.raw('tg.first_held_on IS NOT NULL AS met'), 'tg.latest_stance as stance');
+  return q.select(db.raw('coalesce(tg.first_held_on <= ?, false) AS met', [w.to]),
+    db.raw('CASE WHEN tg.stance_held_on <= ? THEN tg.latest_stance WHEN tg.latest_stance IS NOT NULL THEN (?) END AS stance', [w.to, stanceProbe]));
 }
 
-/**
- * The due dates of the scope's follow-ups open at the end of `asOf` (Toronto time): created by then
- * and not done by then. Without a province or party, from the campaign's open ones and those done
- * since, each an index range (follow-ups carry their meeting's campaign, local and deletion); with
- * one, through the meetings, which need the officials joined.
- */
-function openFollowUps(db: Db, s: Scope, asOf: string) {
-  const endOfDay = db.raw("((?::date + 1)::timestamp AT TIME ZONE 'America/Toronto')", [asOf]);
-  const ofScope = () => (s.province || s.party
-    ? scopedMeetings(db, s, {}).clearSelect().join('follow_ups as f', 'f.meeting_id', 'm.id')
-    : db('follow_ups as f').where('f.campaign_id', s.campaign_id).whereRaw('NOT f.meeting_deleted')
-      .modify((q) => { if (s.local_id) q.where('f.local_id', s.local_id); }))
-    .where('f.created_at', '<', endOfDay).select('f.due_on');
-  return ofScope().whereNull('f.done_at').unionAll(ofScope().where('f.done_at', '>=', endOfDay), true);
-}
-
-/** Targets and targets met, by province and by party, in one pass (grouping sets). */
-export async function coverage(db: Db, s: Scope, w: Window) {
-  const { rows } = await db.raw(`WITH ts AS (?)
+/** Targets and targets met, by province and by party, in one pass (grouping sets), from the target states in `states`. */
+export function coverageFigures(db: Db, states: string) {
+  return db.raw(`SELECT coalesce(json_agg(json_build_object('dimension', dimension, 'key', key, 'targets', targets, 'met', met)
+      ORDER BY dimension, key NULLS LAST), '[]') FROM (
     SELECT CASE WHEN grouping(province) = 0 THEN 'province' ELSE 'party' END AS dimension,
       CASE WHEN grouping(province) = 0 THEN province ELSE party END AS key,
       count(*)::int AS targets, count(*) FILTER (WHERE met)::int AS met
-    FROM ts GROUP BY GROUPING SETS ((province), (party))
-    ORDER BY dimension, key NULLS LAST`, [targetStates(db, s, w)]);
-  const pick = (d: string) => (rows as { dimension: string; key: string | null; targets: number; met: number }[])
-    .filter((r) => r.dimension === d).map(({ key, targets, met }) => ({ key, targets, met }));
-  return { byProvince: pick('province'), byParty: pick('party') };
+    FROM ${states} GROUP BY GROUPING SETS ((province), (party))) c`);
 }
 
-/** How the targets stood after their latest meeting; targets with no stance recorded are "none". */
-export async function stanceDistribution(db: Db, s: Scope, w: Window): Promise<{ stance: string; officials: number }[]> {
-  const { rows } = await db.raw(`SELECT coalesce(stance, 'none') AS stance, count(*)::int AS officials FROM (?) ts GROUP BY 1`,
-    [targetStates(db, s, w)]);
-  return rows;
-}
-
-/** Meetings per week (Monday to Sunday) from `from` to `to`, weeks without any included, from the counts per day. */
-export async function meetingsPerWeek(db: Db, s: Scope, from: string, to: string) {
-  const { rows } = await db.raw(`WITH days AS (?),
-    weeks AS (SELECT generate_series(date_trunc('week', ?::date), date_trunc('week', ?::date), interval '1 week')::date AS week),
-    counts AS (SELECT date_trunc('week', held_on)::date AS week, sum(meetings) FILTER (WHERE status = 'held')::int AS held,
-      sum(meetings) FILTER (WHERE status IN ('requested', 'scheduled'))::int AS planned FROM days GROUP BY 1)
-    SELECT to_char(weeks.week, 'YYYY-MM-DD') AS week, coalesce(counts.held, 0) AS held, coalesce(counts.planned, 0) AS planned
-    FROM weeks LEFT JOIN counts USING (week) ORDER BY weeks.week`, [dayCounts(db, s, { from, to }), from, to]);
-  return rows as { week: string; held: number; planned: number }[];
+/** How the targets in `states` stood after their latest meeting; targets with no stance recorded are "none". */
+export function stanceFigures(db: Db, states: string) {
+  return db.raw(`SELECT coalesce(json_agg(json_build_object('stance', stance, 'officials', officials)), '[]') FROM (
+    SELECT coalesce(stance, 'none') AS stance, count(*)::int AS officials FROM ${states} GROUP BY 1) s`);
 }

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { Db } from '../db';
 import { filterParams, parseActivityFilters, PROVINCES } from '../shared/filters';
 import { text } from '../shared/validation';
-import { chosenCampaign, dashboard, filterChoices, scopeFor } from './dashboard.service';
+import { choicesAndCampaign, dashboard, scopeFor } from './dashboard.service';
 
 /** The campaign's progress at a glance: coordinators and admins see all of it, members their local's. */
 export function dashboardRouter(db: Db): Router {
@@ -10,11 +10,12 @@ export function dashboardRouter(db: Db): Router {
 
   router.get('/dashboard', async (req, res) => {
     const user = req.user!;
-    const choices = { ...(await filterChoices(db, user)), provinces: PROVINCES };
     const typed = Object.fromEntries(['campaign', 'province', 'party', 'local', 'from', 'to'].map((k) => [k, text(req.query[k])]));
     const parsed = parseActivityFilters(req.query);
+    const found = await choicesAndCampaign(db, user, parsed.ok ? parsed.value : undefined);
+    const choices = { ...found.choices, provinces: PROVINCES };
     if (!parsed.ok) return res.status(422).render('dashboard/index', { choices, values: typed, errors: parsed.errors, campaign: null });
-    const campaign = await chosenCampaign(db, parsed.value);
+    const campaign = found.campaign;
     if (!campaign) {
       const errors = parsed.value.campaign_id ? { campaign: 'shared:filters.badCampaign' } : {};
       return res.status(parsed.value.campaign_id ? 422 : 200).render('dashboard/index', { choices, values: typed, errors, campaign: null });

@@ -1,15 +1,14 @@
 import type { Db } from '../db';
-import { Campaign, campaignChoices, defaultCampaign, findCampaign } from '../campaigns/campaigns.repo';
-import { localChoices, targetChoices } from '../campaigns/targets.repo';
+import type { Campaign } from '../campaigns/campaigns.repo';
 import { claimRights } from '../campaigns/targets.service';
 import { hasRole } from '../shared/auth-guards';
 import type { ActivityFilters } from '../shared/filters';
 import { paginate } from '../shared/pagination';
 import type { SessionUser } from '../shared/types';
 import { today as todayInCanada } from '../shared/validation';
-import { coverage, headline, meetingsPerWeek, Scope, stanceDistribution } from './dashboard.repo';
+import type { Scope } from './dashboard.repo';
+import { dashboardChoices, dashboardFigures } from './figures.repo';
 import { addDays, comparePeriods, pace } from './periods';
-import { activityByLocal, countWorklist, idle, worklist } from './worklist.repo';
 
 /** The most weeks the chart shows: the last two years of a longer campaign. */
 const MAX_WEEKS = 104;
@@ -24,45 +23,45 @@ export function scopeFor(user: SessionUser, filters: ActivityFilters, campaignId
   return user.local_id ? { ...filters, campaign_id: campaignId, local_id: user.local_id } : undefined;
 }
 
-/** The campaign the filters name, else the default one; undefined when there is none at all. */
-export async function chosenCampaign(db: Db, filters: ActivityFilters): Promise<Campaign | undefined> {
-  return filters.campaign_id ? findCampaign(db, filters.campaign_id) : defaultCampaign(db);
-}
-
-export async function filterChoices(db: Db, user: SessionUser) {
-  const { parties } = await targetChoices(db);
-  return { campaigns: await campaignChoices(db), locals: hasRole(user, 'coordinator') ? await localChoices(db) : [], parties };
-}
-
 /**
- * Every figure of the dashboard, each from its own SQL aggregate. The queries are independent, so
- * they run side by side on a pool (one after another on the embedded database's one connection).
+ * The filters' choices (locals for coordinators only) and the campaign the filters name, else the
+ * default one (undefined when there is none at all, or `filters` is undefined: they did not parse).
  */
+export function choicesAndCampaign(db: Db, user: SessionUser, filters: ActivityFilters | undefined) {
+  return dashboardChoices(db, hasRole(user, 'coordinator'), filters !== undefined, filters?.campaign_id);
+}
+
+/** The filters' choices alone (the reports page offers the dashboard's filters). */
+export async function filterChoices(db: Db, user: SessionUser) {
+  return (await choicesAndCampaign(db, user, undefined)).choices;
+}
+
+/** Every figure of the dashboard, from one SQL statement. */
 export async function dashboard(db: Db, user: SessionUser, campaign: Campaign, s: Scope, pageParam: unknown, today = todayInCanada()) {
   const periods = comparePeriods(s.from, s.to, today);
-  const weeks = weekRange(campaign, s, today);
-  const [current, previous, soFar, coverageRows, stances, weekly, locals, silent, worklistTotal] = await Promise.all([
-    headline(db, s, periods.current, periods.current.asOf),
-    headline(db, s, periods.previous, periods.previous.asOf),
+  const f = await dashboardFigures(db, s, {
+    current: periods.current, previous: periods.previous,
     // The pace is about the whole campaign so far, whatever dates are chosen.
-    s.from || s.to ? headline(db, s, {}, today) : undefined,
-    coverage(db, s, periods.current),
-    stanceDistribution(db, s, periods.current),
-    meetingsPerWeek(db, s, weeks.from, weeks.to),
-    activityByLocal(db, s, s.from, s.to),
-    idle(db, s),
-    countWorklist(db, s),
-  ]);
-  const pageInfo = paginate(pageParam, worklistTotal, WORKLIST_PAGE);
-  const rows = await worklist(db, s, pageInfo);
-  const sofar = soFar ?? current;
+    soFar: Boolean(s.from || s.to),
+    weeks: weekRange(campaign, s, today),
+    // The page asked for (a number from 1): the statement takes the last one past the end.
+    worklistPage: paginate(pageParam, Infinity, WORKLIST_PAGE).page, worklistPageSize: WORKLIST_PAGE,
+  });
+  const pageInfo = paginate(pageParam, f.worklist.total, WORKLIST_PAGE);
+  const sofar = f.so_far ?? f.current;
+  const pick = (d: string) => f.coverage.filter((r) => r.dimension === d).map(({ key, targets, met }) => ({ key, targets, met }));
   return {
-    periods, current, previous, stances, weekly, locals, idle: silent,
+    periods, current: f.current, previous: f.previous, stances: f.stances, weekly: f.weekly,
+    locals: f.locals.map((l) => ({ ...l, last_logged: asDate(l.last_logged) })),
+    idle: { ...f.idle, rows: f.idle.rows.map((r) => ({ ...r, last_logged: asDate(r.last_logged) })) },
     pace: pace(sofar.met, sofar.targets, campaign.starts_on, campaign.goal_date ?? campaign.ends_on, today),
-    coverage: coverageRows,
-    worklist: { pageInfo, rows: rows.map((r) => ({ ...r, ...claimRights(user, r.claimed_by_local_id) })) },
+    coverage: { byProvince: pick('province'), byParty: pick('party') },
+    worklist: { pageInfo, rows: f.worklist.rows.map((r) => ({ ...r, ...claimRights(user, r.claimed_by_local_id as number | null) })) },
   };
 }
+
+/** A timestamp as JSON carries it (an ISO string with its offset), back to a Date. */
+const asDate = (value: string | null) => (value === null ? null : new Date(value));
 
 /** The weeks the chart covers: the chosen dates, else the campaign's, else the last twelve weeks. */
 function weekRange(campaign: Campaign, s: Scope, today: string): { from: string; to: string } {

@@ -18,15 +18,34 @@ export function paginate(pageParam: unknown, total: number, limit = PAGE_SIZE): 
 
 /**
  * A link to the same list with some parameters changed, keeping the others (filters live in the
- * URL so that a view can be bookmarked and shared). Empty values are left out.
+ * URL so that a view can be bookmarked and shared). Empty values are left out. The parameters come
+ * in the order of `current`, then the new ones of `changes`; form-encoded as URLSearchParams does.
+ * A page draws hundreds of these (the dashboard ~330): merging the objects and going through
+ * URLSearchParams took ~2 µs a link, a quarter of the dashboard's rendering.
  */
 export function withParams(path: string, current: Record<string, unknown>, changes: Record<string, unknown> = {}): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...current, ...changes })) {
-    for (const v of Array.isArray(value) ? value : [value]) {
-      if (v !== undefined && v !== null && v !== '') params.append(key, String(v));
-    }
-  }
-  const qs = params.toString();
+  let qs = '';
+  for (const key of Object.keys(current)) qs = add(qs, key, hasOwn(changes, key) ? changes[key] : current[key]);
+  for (const key of Object.keys(changes)) if (!hasOwn(current, key)) qs = add(qs, key, changes[key]);
   return qs ? `${path}?${qs}` : path;
+}
+
+const hasOwn = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+
+/** The query string with `key` added once, or once per item of an array; empty values left out. */
+function add(qs: string, key: string, value: unknown): string {
+  if (!Array.isArray(value)) return addOne(qs, key, value);
+  for (const v of value) qs = addOne(qs, key, v);
+  return qs;
+}
+
+function addOne(qs: string, key: string, value: unknown): string {
+  if (value === undefined || value === null || value === '') return qs;
+  const pair = `${formEncode(key)}=${formEncode(String(value))}`;
+  return qs ? `${qs}&${pair}` : pair;
+}
+
+/** Ids, dates and words are left as they are by form-encoding; anything else goes through URLSearchParams. */
+function formEncode(s: string): string {
+  return /^[\w.*-]*$/.test(s) ? s : new URLSearchParams([['', s]]).toString().slice(1);
 }

@@ -1,4 +1,4 @@
-import { headline, meetingsPerWeek } from '../../src/dashboard/dashboard.repo';
+import { headline, meetingsPerWeek } from '../../src/dashboard/counts.repo';
 import { deleteMeeting, editMeeting, logMeeting, meetingInput, restoreMeeting } from '../../src/meetings/meetings.service';
 import type { SessionUser } from '../../src/shared/types';
 import { startTestApp, TestApp } from '../helpers/app';

@@ -1,0 +1,111 @@
+import type { Knex } from 'knex';
+import type { Db } from '../db';
+import { applyActivityFilters } from '../shared/filters';
+import { narrowsOfficials, Scope, scopedMeetings, targetStates, targetsWithTallies, Window } from './dashboard.repo';
+
+/**
+ * The tables every figure of a scope reads, to be given as CTEs: `tg`, the sitting targets with
+ * their tallies; `days`, the scope's meetings counted per day and status; and with a province or
+ * party, `fu`, the scope's follow-ups. Each is read once, whatever the number of figures and periods.
+ */
+export function scopeTables(db: Db, s: Scope): [string, Knex.QueryBuilder | Knex.Raw][] {
+  const tables: [string, Knex.QueryBuilder | Knex.Raw][] = [['tg', targetsWithTallies(db, s)], ['days', dayCounts(db, s)]];
+  if (narrowsOfficials(s)) {
+    // Follow-ups carry their meeting's campaign, local, official and deletion (kept by triggers).
+    tables.push(['fu', db('follow_ups as f').join('officials as o', 'o.id', 'f.official_id')
+      .where('f.campaign_id', s.campaign_id).whereRaw('NOT f.meeting_deleted')
+      .modify((q) => {
+        if (s.local_id) q.where('f.local_id', s.local_id);
+        if (s.province) q.where('o.province', s.province);
+        if (s.party) q.where('o.party', s.party);
+      })
+      .select('f.created_at', 'f.done_at', 'f.due_on')]);
+  }
+  return tables;
+}
+
+/** `WITH name AS MATERIALIZED (query), … <select>`: a statement over CTEs. */
+export function withTables(db: Db, tables: [string, Knex.QueryBuilder | Knex.Raw][], select: string, bindings: Knex.RawBinding[] = []) {
+  return db.raw(`WITH ${tables.map(([name]) => `${name} AS MATERIALIZED (?)`).join(', ')} ${select}`,
+    [...tables.map(([, query]) => query), ...bindings]);
+}
+
+/**
+ * The scope's meetings counted per day and status (held_on, status, meetings), every day. Without a
+ * province or party, from meeting_counts (kept by a trigger on meetings): a few rows per day, however
+ * many meetings; with one, counted from the meetings themselves, which need the officials joined.
+ */
+function dayCounts(db: Db, s: Scope) {
+  if (narrowsOfficials(s)) {
+    return scopedMeetings(db, s, {}).clearSelect().select('m.held_on', 'm.status', db.raw('count(*) AS meetings')).groupBy('m.held_on', 'm.status');
+  }
+  return applyActivityFilters(db('meeting_counts as m'), { campaign_id: s.campaign_id, local_id: s.local_id })
+    .select('m.held_on', 'm.status', 'm.meetings');
+}
+
+export interface Headline {
+  targets: number;
+  met: number;
+  held: number;
+  scheduled: number;
+  favourable: number;
+  open_follow_ups: number;
+  overdue_follow_ups: number;
+}
+
+/**
+ * The headline figures for meetings dated in the window, as one JSON object, from the target states
+ * in `states` (a CTE's name) and the scope's tables; follow-ups as they stood on `asOf` (open: created
+ * by then and not done by then; overdue: also due before then).
+ */
+export function headlineFigures(db: Db, s: Scope, w: Window, asOf: string, states: string) {
+  const days = applyActivityFilters(db('days as m'), { from: w.from, to: w.to });
+  return db.raw(`SELECT json_build_object('targets', ts.targets, 'met', ts.met, 'favourable', ts.favourable,
+      'held', sm.held, 'scheduled', sm.scheduled, 'open_follow_ups', fu.open, 'overdue_follow_ups', fu.overdue) FROM
+    (SELECT count(*)::int AS targets, count(*) FILTER (WHERE met)::int AS met,
+      count(*) FILTER (WHERE stance IN ('champion', 'supportive'))::int AS favourable FROM ${states}) ts,
+    (?) sm, (?) fu`, [
+    days.select(db.raw("coalesce(sum(meetings) FILTER (WHERE status = 'held'), 0)::int AS held"),
+      db.raw("coalesce(sum(meetings) FILTER (WHERE status = 'scheduled'), 0)::int AS scheduled")),
+    followUpCounts(db, s, asOf)]);
+}
+
+/** The headline figures on their own (one statement). */
+export async function headline(db: Db, s: Scope, w: Window, asOf: string): Promise<Headline> {
+  const { rows } = await withTables(db, [...scopeTables(db, s), ['ts', targetStates(db, s, w)]], 'SELECT (?) AS headline',
+    [headlineFigures(db, s, w, asOf, 'ts')]);
+  return rows[0].headline;
+}
+
+/**
+ * The scope's follow-ups open at the end of `asOf` (Toronto time): created by then and not done by
+ * then (open), and of those the ones due before then (overdue). Without a province or party, the sum
+ * of the day-by-day changes in follow_up_deltas (kept by a trigger on follow-ups) up to that day;
+ * with one, counted from the scope's follow-ups (`fu`).
+ */
+function followUpCounts(db: Db, s: Scope, asOf: string) {
+  if (!narrowsOfficials(s)) {
+    return db('follow_up_deltas').where('campaign_id', s.campaign_id).where('day', '<=', asOf)
+      .modify((q) => (s.local_id ? q.where('local_id', s.local_id) : q.whereNull('local_id')))
+      .select(db.raw('coalesce(sum(open_change), 0)::int AS open'), db.raw('coalesce(sum(overdue_change), 0)::int AS overdue'));
+  }
+  const endOfDay = db.raw("((?::date + 1)::timestamp AT TIME ZONE 'America/Toronto')", [asOf]);
+  return db('fu').where('created_at', '<', endOfDay).where((q) => q.whereNull('done_at').orWhere('done_at', '>=', endOfDay))
+    .select(db.raw('count(*)::int AS open'), db.raw('count(*) FILTER (WHERE due_on < ?::date)::int AS overdue', [asOf]));
+}
+
+/** Meetings per week (Monday to Sunday: `week` to `week_end`) from `from` to `to`, weeks without any included, from the scope's `days`. */
+export function weeklyFigures(db: Db, from: string, to: string) {
+  return db.raw(`WITH weeks AS (SELECT generate_series(date_trunc('week', ?::date), date_trunc('week', ?::date), interval '1 week')::date AS week),
+    counts AS (SELECT date_trunc('week', held_on)::date AS week, sum(meetings) FILTER (WHERE status = 'held')::int AS held,
+      sum(meetings) FILTER (WHERE status IN ('requested', 'scheduled'))::int AS planned
+      FROM days WHERE held_on >= ? AND held_on <= ? GROUP BY 1)
+    SELECT coalesce(json_agg(json_build_object('week', to_char(weeks.week, 'YYYY-MM-DD'), 'week_end', to_char(weeks.week + 6, 'YYYY-MM-DD'),
+      'held', coalesce(counts.held, 0), 'planned', coalesce(counts.planned, 0)) ORDER BY weeks.week), '[]')
+    FROM weeks LEFT JOIN counts USING (week)`, [from, to, from, to]);
+}
+
+export async function meetingsPerWeek(db: Db, s: Scope, from: string, to: string) {
+  const { rows } = await withTables(db, scopeTables(db, s).filter(([name]) => name === 'days'), 'SELECT (?) AS weekly', [weeklyFigures(db, from, to)]);
+  return rows[0].weekly as { week: string; week_end: string; held: number; planned: number }[];
+}
