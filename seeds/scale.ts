@@ -65,10 +65,20 @@ async function insertOfficials(trx: Knex.Transaction, level: string, jurisdictio
     FROM generate_series(?::int, ?::int) g`, [level, jurisdiction, jurisdiction, jurisdiction, offset, offset + n - 1]);
 }
 
+/**
+ * Triggers keep the dashboard's counts and tallies, and each follow-up's copy of its meeting's
+ * scope, row by row. For a bulk load they are off, and what they keep is computed once at the end
+ * (the follow-ups' copies are written with them).
+ */
+const ROW_TRIGGERS = [['meetings', 'meeting_counts_apply'], ['meetings', 'dashboard_tallies_apply'],
+  ['follow_ups', 'follow_ups_meeting_scope'], ['follow_ups', 'follow_up_deltas_apply']];
+
+async function setRowTriggers(trx: Knex.Transaction, on: boolean) {
+  for (const [table, trigger] of ROW_TRIGGERS) await trx.raw(`ALTER TABLE ?? ${on ? 'ENABLE' : 'DISABLE'} TRIGGER ??`, [table, trigger]);
+}
+
 async function insertMeetings(trx: Knex.Transaction, n: number) {
-  // The dashboard's tallies are kept row by row by triggers: for a bulk load, off, then counted once at the end.
-  await trx.raw('ALTER TABLE meetings DISABLE TRIGGER dashboard_tallies_apply');
-  await trx.raw('ALTER TABLE follow_ups DISABLE TRIGGER follow_up_deltas_apply');
+  await setRowTriggers(trx, false);
   // Meetings are spread over the campaigns (a quarter in the first), the federal MPs, and the members.
   await trx.raw(`
     WITH c AS (SELECT array_agg(id ORDER BY id) AS ids FROM campaigns WHERE name LIKE 'Scale campaign %'),
@@ -89,8 +99,10 @@ async function insertMeetings(trx: Knex.Transaction, n: number) {
            'Meeting notes ' || g,
            now() - ((g % 400) || ' days')::interval, now() - ((g % 400) || ' days')::interval
     FROM generate_series(1, ?::int) g, c, o, u`, [n]);
-  await trx.raw(`INSERT INTO follow_ups (meeting_id, description, due_on, assignee_id, done_at, created_by)
-    SELECT m.id, 'Send the briefing note', m.held_on + 14, m.logged_by, CASE WHEN m.id % 3 = 0 THEN now() END, m.logged_by
+  await trx.raw(`INSERT INTO follow_ups (meeting_id, description, due_on, assignee_id, done_at, created_by,
+      campaign_id, local_id, official_id, meeting_deleted)
+    SELECT m.id, 'Send the briefing note', m.held_on + 14, m.logged_by, CASE WHEN m.id % 3 = 0 THEN now() END, m.logged_by,
+      m.campaign_id, m.local_id, m.official_id, false
     FROM meetings m JOIN officials o ON o.id = m.official_id WHERE o.source = 'scale' AND m.id % 2 = 0`);
   await trx.raw(`INSERT INTO meeting_asks (meeting_id, ask_id)
     SELECT m.id, a.id FROM meetings m JOIN campaign_asks a ON a.campaign_id = m.campaign_id AND a.position = 1
@@ -102,8 +114,11 @@ async function insertMeetings(trx: Knex.Transaction, n: number) {
   await trx.raw(`INSERT INTO audit_events (user_id, action, entity, entity_id, changes, created_at)
     SELECT m.logged_by, 'create', 'meeting', m.id, jsonb_build_object('status', m.status), m.created_at
     FROM meetings m JOIN officials o ON o.id = m.official_id WHERE o.source = 'scale'`);
-  await trx.raw('ALTER TABLE meetings ENABLE TRIGGER dashboard_tallies_apply');
-  await trx.raw('ALTER TABLE follow_ups ENABLE TRIGGER follow_up_deltas_apply');
+  await setRowTriggers(trx, true);
+  await trx.raw(`TRUNCATE meeting_counts`);
+  await trx.raw(`INSERT INTO meeting_counts (campaign_id, local_id, held_on, status, meetings)
+    SELECT campaign_id, local_id, held_on, status, count(*) FROM meetings
+    WHERE deleted_at IS NULL AND campaign_id IS NOT NULL GROUP BY 1, 2, 3, 4`);
   await trx.raw('SELECT rebuild_dashboard_tallies(), rebuild_follow_up_deltas()');
   await trx.raw('ANALYZE');
 }

@@ -16,3 +16,16 @@ test('the scale data set: federal MPs and provincial members, locals, members, c
   const [{ meetings }] = (await t.db.raw('SELECT count(*)::int AS meetings FROM meetings GROUP BY campaign_id ORDER BY 1 DESC LIMIT 1')).rows;
   expect(meetings).toBe(100);
 });
+
+test('what the row triggers keep is right after the bulk load, which runs with them off, and they are on again', async () => {
+  const rows = async (sql: string) => (await t.db.raw(sql)).rows;
+  const live = 'FROM meetings WHERE deleted_at IS NULL AND campaign_id IS NOT NULL';
+  expect(await rows('SELECT campaign_id, local_id, held_on, status, meetings FROM meeting_counts WHERE meetings > 0 ORDER BY 1, 2, 3, 4'))
+    .toEqual(await rows(`SELECT campaign_id, local_id, held_on, status, count(*)::int AS meetings ${live} GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`));
+  expect(await rows('SELECT campaign_id, sum(meetings)::int AS meetings, sum(held)::int AS held FROM official_tallies WHERE local_id IS NULL GROUP BY 1 ORDER BY 1'))
+    .toEqual(await rows(`SELECT campaign_id, count(*)::int AS meetings, count(*) FILTER (WHERE status = 'held')::int AS held ${live} GROUP BY 1 ORDER BY 1`));
+  expect(await rows(`SELECT count(*)::int AS n FROM follow_ups f JOIN meetings m ON m.id = f.meeting_id
+    WHERE (f.campaign_id, f.local_id, f.official_id, f.meeting_deleted) IS DISTINCT FROM (m.campaign_id, m.local_id, m.official_id, m.deleted_at IS NOT NULL)`))
+    .toEqual([{ n: 0 }]);
+  expect(await rows(`SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgenabled = 'D'`)).toEqual([]);
+});
