@@ -54,3 +54,22 @@ export const absoluteLimit: RequestHandler = (req, res, next) => {
   }
   next();
 };
+
+/** A session's data, without its cookie (which rolls on every request). */
+const contentOf = (sess: object) => JSON.stringify(sess, (key, value) => (key === 'cookie' ? undefined : value));
+
+/**
+ * A browser may follow a redirect as soon as it has the headers, while express-session saves a
+ * changed session only as the response ends: the next page could then read the session as it was
+ * (not signed in yet, a message lost). A redirect therefore waits until a changed session is saved.
+ */
+export const saveBeforeRedirect: RequestHandler = (req, res, next) => {
+  const before = req.session ? contentOf(req.session) : undefined;
+  const redirect = res.redirect.bind(res) as (...args: unknown[]) => void;
+  res.redirect = ((...args: unknown[]) => {
+    const sess = req.session;
+    if (!sess || contentOf(sess) === before) return redirect(...args);
+    sess.save((err) => (err ? next(err) : redirect(...args)));
+  }) as typeof res.redirect;
+  next();
+};

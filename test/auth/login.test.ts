@@ -142,3 +142,28 @@ describe('CSRF', () => {
     expect(login.status).toBe(403);
   });
 });
+
+describe('a browser that follows the redirect as soon as it has the headers', () => {
+  // With a pool of connections (a real PostgreSQL) the home page's read could overtake the session's save.
+  test('finds itself signed in: the session is saved before the redirect is sent', async () => {
+    const server = t.app.listen(0);
+    const port = (server.address() as import('node:net').AddressInfo).port;
+    try {
+      for (let i = 0; i < 8; i++) {
+        const page = await fetch(`http://127.0.0.1:${port}/login`);
+        const formCookie = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+        const body = new URLSearchParams({ _csrf: csrfFrom(await page.text()), email: member.email, password: PASSWORD });
+        // fetch resolves on the headers; the body is never waited for.
+        const res = await fetch(`http://127.0.0.1:${port}/login`, { method: 'POST', redirect: 'manual', body,
+          headers: { cookie: formCookie, 'content-type': 'application/x-www-form-urlencoded' } });
+        const cookie = res.headers.getSetCookie().find((c) => c.startsWith('mpt.sid='))!.split(';')[0];
+        const home = await fetch(`http://127.0.0.1:${port}/`, { redirect: 'manual', headers: { cookie } });
+        expect(home.status).toBe(200);
+        await Promise.all([res.arrayBuffer(), home.arrayBuffer()]);
+      }
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+});

@@ -29,6 +29,7 @@ export async function signIn(base: string, email: string, password: string): Pro
     body: new URLSearchParams({ _csrf: csrfIn(await page.text()), email, password }).toString(),
   });
   const cookie = cookieOf(res);
+  await res.arrayBuffer();
   if (res.status !== 303 || !cookie) throw new Error(`Sign-in as ${email} failed: ${res.status}`);
   const home = await fetch(`${base}/`, { headers: { cookie } });
   return { cookie, csrf: csrfIn(await home.text()) };
