@@ -12,15 +12,6 @@ export async function recordAudit(db: Db, event: AuditEvent): Promise<void> {
   await db('audit_events').insert({ ...event, changes: JSON.stringify(event.changes ?? {}) });
 }
 
-export function auditTrail(db: Db, entity: string, entityId: number) {
-  return db('audit_events as a')
-    .leftJoin('users as u', 'u.id', 'a.user_id')
-    .where({ 'a.entity': entity, 'a.entity_id': entityId })
-    .orderBy('a.created_at', 'desc')
-    .orderBy('a.id', 'desc')
-    .select('a.id', 'a.action', 'a.changes', 'a.created_at', 'u.name as user_name');
-}
-
 /** The fields whose values differ, as { field: { from, to } }, for an audit event. */
 export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>) {
   const changes: Record<string, { from: unknown; to: unknown }> = {};
