@@ -4,8 +4,8 @@ import { formatters, translator } from '../../src/i18n/i18n';
 import { withParams } from '../../src/shared/pagination';
 import type { SessionUser } from '../../src/shared/types';
 import { startTestApp, TestApp } from '../helpers/app';
-import { addTargets, createCampaign } from '../helpers/dashboard.factories';
-import { createLocal, createOfficial, createUser } from '../helpers/factories';
+import { addTargets } from '../helpers/dashboard.factories';
+import { createLocal, createOfficial, createUser, createCampaign } from '../helpers/factories';
 import { Agent, postForm, signIn } from '../helpers/session';
 
 let t: TestApp;

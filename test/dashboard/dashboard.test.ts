@@ -1,6 +1,6 @@
 import { startTestApp, TestApp } from '../helpers/app';
-import { createLocal, createOfficial, createUser } from '../helpers/factories';
-import { addTargets, createCampaign, createFollowUp, createMeeting, day } from '../helpers/dashboard.factories';
+import { createLocal, createOfficial, createUser, createCampaign, createMeeting } from '../helpers/factories';
+import { addTargets, createFollowUp, day } from '../helpers/dashboard.factories';
 import { Agent, signIn } from '../helpers/session';
 
 let t: TestApp;

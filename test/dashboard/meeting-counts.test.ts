@@ -2,8 +2,8 @@ import { headline, meetingsPerWeek } from '../../src/dashboard/counts.repo';
 import { deleteMeeting, editMeeting, logMeeting, meetingInput, restoreMeeting } from '../../src/meetings/meetings.service';
 import type { SessionUser } from '../../src/shared/types';
 import { startTestApp, TestApp } from '../helpers/app';
-import { addTargets, createCampaign, day } from '../helpers/dashboard.factories';
-import { createLocal, createOfficial, createUser } from '../helpers/factories';
+import { addTargets, day } from '../helpers/dashboard.factories';
+import { createLocal, createOfficial, createUser, createCampaign } from '../helpers/factories';
 
 let t: TestApp;
 let coord: SessionUser;

@@ -5,8 +5,8 @@ import { markDone, reopen } from '../../src/meetings/follow-ups.service';
 import { deleteMeeting, editMeeting, logMeeting, meetingInput, restoreMeeting } from '../../src/meetings/meetings.service';
 import type { SessionUser } from '../../src/shared/types';
 import { startTestApp, TestApp } from '../helpers/app';
-import { addTargets, createCampaign, day } from '../helpers/dashboard.factories';
-import { createLocal, createOfficial, createUser } from '../helpers/factories';
+import { addTargets, day } from '../helpers/dashboard.factories';
+import { createLocal, createOfficial, createUser, createCampaign } from '../helpers/factories';
 
 /*
  * official_tallies, local_tallies and follow_up_deltas are kept by triggers: after every kind of

@@ -4,8 +4,7 @@
  */
 import path from 'node:path';
 import { migrateLatest, openEmbedded } from '../../src/db';
-import { createLocal, createOfficial, createUser } from '../helpers/factories';
-import { createCampaign } from '../helpers/meetings.factories';
+import { createLocal, createOfficial, createUser, createCampaign } from '../helpers/factories';
 
 async function seed(dir: string) {
   const db = await openEmbedded({ dataDir: path.join(dir, 'pgdata') });

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { startTestApp, TestApp } from '../helpers/app';
-import { createLocal, createOfficial, createUser } from '../helpers/factories';
-import { createCampaign, createMeeting } from '../helpers/reports.factories';
+import { createLocal, createOfficial, createUser, createCampaign, createMeeting } from '../helpers/factories';
 import { signIn, Agent } from '../helpers/session';
 import { downloadCsv } from '../reports/download';
 

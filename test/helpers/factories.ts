@@ -45,3 +45,40 @@ export async function createOfficial(db: Knex, fields: Partial<OfficialFields> =
   }).returning('*');
   return official;
 }
+
+/** A campaign (active unless told otherwise) with its asks, in the order given. */
+export async function createCampaign(db: Knex, fields: Partial<{ name: string; ask: string; active: boolean; is_default: boolean; starts_on: string; ends_on: string; goal: number | string; goal_date: string }> = {}, asks: string[] = []) {
+  const [campaign] = await db('campaigns').insert({ name: 'Fund community services', active: true, ...fields }).returning('*');
+  const rows = asks.length
+    ? await db('campaign_asks').insert(asks.map((text, position) => ({ campaign_id: campaign.id, text, position }))).returning('*')
+    : [];
+  return { ...(campaign as { id: number; name: string }), asks: rows as { id: number; text: string }[] };
+}
+
+export interface MeetingFields {
+  official_id: number;
+  campaign_id: number | null;
+  local_id: number | null;
+  logged_by: number | null;
+  status: string;
+  held_on: string;
+  format: string | null;
+  stance: string | null;
+  commitment_kinds: string[];
+  commitments: string | null;
+  notes: string | null;
+  other_attendees: string | null;
+  deleted_at: Date | string | null;
+  created_at: string;
+  ask_ids: number[];
+  attendee_ids: number[];
+}
+
+/** A meeting row inserted directly (held, in person, on 2026-03-10 unless told), with its asks and attendees. */
+export async function createMeeting(db: Knex, fields: Partial<MeetingFields> & { official_id: number }) {
+  const { ask_ids = [], attendee_ids = [], ...row } = fields;
+  const [meeting] = await db('meetings').insert({ status: 'held', held_on: '2026-03-10', format: 'in_person', ...row }).returning('*');
+  if (ask_ids.length) await db('meeting_asks').insert(ask_ids.map((ask_id) => ({ meeting_id: meeting.id, ask_id })));
+  if (attendee_ids.length) await db('meeting_attendees').insert(attendee_ids.map((user_id) => ({ meeting_id: meeting.id, user_id })));
+  return meeting;
+}

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
-import { createLocal, createOfficial, createUser } from './factories';
-import { addTargets, createCampaign } from './dashboard.factories';
+import { createLocal, createOfficial, createUser, createCampaign } from './factories';
+import { addTargets } from './dashboard.factories';
 import { meetingBy } from './meetings.factories';
 import type { SessionUser } from '../../src/shared/types';
 

@@ -4,14 +4,6 @@ import type { MeetingInput } from '../../src/meetings/meetings.validate';
 import type { SessionUser } from '../../src/shared/types';
 
 /** A campaign with its asks (the campaigns feature owns the real forms; tests only need rows). */
-export async function createCampaign(db: Knex, fields: Partial<{ name: string; active: boolean; is_default: boolean; starts_on: string }> = {}, asks: string[] = []) {
-  const [campaign] = await db('campaigns').insert({ name: 'Fund community services', active: true, ...fields }).returning('*');
-  const rows = asks.length
-    ? await db('campaign_asks').insert(asks.map((text, position) => ({ campaign_id: campaign.id, text, position }))).returning('*')
-    : [];
-  return { ...campaign, asks: rows as { id: number; text: string }[] };
-}
-
 /** Logs a meeting through the service, as the form would; throws if it was refused. */
 export async function meetingBy(db: Knex, user: SessionUser, fields: Partial<MeetingInput> & Pick<MeetingInput, 'official_id'>) {
   const result = await logMeeting(db, user, fields);

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { loadCatalogues } from '../../src/i18n/i18n';
 import { startTestApp, TestApp } from '../helpers/app';
-import { createLocal, createOfficial, createUser } from '../helpers/factories';
-import { createCampaign, meetingBy } from '../helpers/meetings.factories';
+import { createLocal, createOfficial, createUser, createCampaign } from '../helpers/factories';
+import { meetingBy } from '../helpers/meetings.factories';
 import { signIn, Agent, postForm } from '../helpers/session';
 
 /**

@@ -1,6 +1,6 @@
 import { startTestApp, TestApp } from '../helpers/app';
-import { createLocal, createOfficial, createUser } from '../helpers/factories';
-import { createCampaign, meetingBy } from '../helpers/meetings.factories';
+import { createLocal, createOfficial, createUser, createCampaign } from '../helpers/factories';
+import { meetingBy } from '../helpers/meetings.factories';
 import { Agent, csrfFrom, postForm, signIn } from '../helpers/session';
 import { PASSWORD } from '../helpers/factories';
 import type { SessionUser } from '../../src/shared/types';

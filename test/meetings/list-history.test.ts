@@ -1,7 +1,7 @@
 import { renderView } from '../../src/shared/views';
 import { startTestApp, TestApp } from '../helpers/app';
-import { createLocal, createOfficial, createUser } from '../helpers/factories';
-import { createCampaign, meetingBy } from '../helpers/meetings.factories';
+import { createLocal, createOfficial, createUser, createCampaign } from '../helpers/factories';
+import { meetingBy } from '../helpers/meetings.factories';
 import { Agent, postForm, signIn } from '../helpers/session';
 import { officialHistory } from '../../src/meetings/official-history.service';
 import { formatters, translator } from '../../src/i18n/i18n';

@@ -1,6 +1,6 @@
 import { startTestApp, TestApp } from '../helpers/app';
-import { createLocal, createOfficial, createUser } from '../helpers/factories';
-import { createCampaign, followUpFields } from '../helpers/meetings.factories';
+import { createLocal, createOfficial, createUser, createCampaign } from '../helpers/factories';
+import { followUpFields } from '../helpers/meetings.factories';
 import { Agent, postForm, signIn } from '../helpers/session';
 
 let t: TestApp;

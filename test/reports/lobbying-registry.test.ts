@@ -1,6 +1,5 @@
 import { startTestApp, TestApp } from '../helpers/app';
-import { createOfficial, createUser } from '../helpers/factories';
-import { createCampaign, createMeeting } from '../helpers/reports.factories';
+import { createOfficial, createUser, createCampaign, createMeeting } from '../helpers/factories';
 import { signIn, Agent } from '../helpers/session';
 import { downloadCsv } from './download';
 

@@ -1,6 +1,6 @@
 import { startTestApp, TestApp } from '../helpers/app';
-import { createLocal, createOfficial, createUser } from '../helpers/factories';
-import { createCampaign, createFollowUp, createMeeting } from '../helpers/reports.factories';
+import { createLocal, createOfficial, createUser, createCampaign, createMeeting } from '../helpers/factories';
+import { createFollowUp } from '../helpers/reports.factories';
 import { signIn, Agent } from '../helpers/session';
 import { downloadCsv } from './download';
 
