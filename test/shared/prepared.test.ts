@@ -1,4 +1,5 @@
 import { startTestApp, TestApp } from '../helpers/app';
+import { prepared } from '../../src/shared/prepared';
 import { createLocal, createOfficial, createUser, createCampaign } from '../helpers/factories';
 import { meetingBy } from '../helpers/meetings.factories';
 import { signIn } from '../helpers/session';
@@ -31,4 +32,19 @@ test("a meeting's page and an official's page still answer after a column is add
   expect((await agent.get(`/officials/${mp.id}`).expect(200)).text).toContain('Latest stance: Champion');
   const third = await meetingBy(t.db, member, { official_id: mp.id, campaign_id: campaign.id, held_on: '2026-05-01', notes: 'After the migration' });
   expect((await agent.get(`/meetings/${third.id}`).expect(200)).text).toContain('After the migration');
+});
+
+// Guards the subclass of Knex's PostgreSQL client (an internal Knex could change) as much as the marking.
+test('a statement marked prepared is kept by PostgreSQL under a name, once, and others are not', async () => {
+  t ??= await startTestApp();
+  // A transaction holds one connection, whose prepared statements pg_prepared_statements lists.
+  await t.db.transaction(async (trx) => {
+    const named = async () => (await trx.raw(`SELECT statement FROM pg_prepared_statements WHERE name LIKE 'p\\_%'`)).rows
+      .map((r: { statement: string }) => r.statement).filter((s: string) => s.includes('prepared_probe'));
+    expect(await named()).toEqual([]);
+    await trx('officials').where({ id: 1 }).first(trx.raw('1 AS not_prepared_probe'));
+    expect(await named()).toEqual([]);
+    for (let i = 0; i < 3; i++) await prepared(trx('officials').where({ id: i })).first(trx.raw('1 AS prepared_probe'));
+    expect(await named()).toEqual([expect.stringContaining('1 AS prepared_probe')]);
+  });
 });
