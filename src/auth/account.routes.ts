@@ -1,13 +1,14 @@
 import { Router } from 'express';
-import type { Db } from '../db';
+import type { Knex } from 'knex';
 import { flash } from '../shared/flash';
-import { passwordProblem, verifyPassword } from './passwords';
-import { changePassword } from './users.service';
-import { findUserByEmailWithHash } from './users.repo';
+import { passwordProblem } from './passwords';
+import { createThrottle } from './throttle';
+import { changePassword, checkCurrentPassword } from './users.service';
 
 /** The signed-in user's own account: their password. */
-export function accountRouter(db: Db): Router {
+export function accountRouter(db: Knex): Router {
   const router = Router();
+  const throttle = createThrottle(db);
 
   router.get('/account', (_req, res) => {
     res.render('auth/account');
@@ -17,9 +18,13 @@ export function accountRouter(db: Db): Router {
     const user = req.user!;
     const current = typeof req.body.current_password === 'string' ? req.body.current_password : '';
     const next = typeof req.body.new_password === 'string' ? req.body.new_password : '';
+    const check = await checkCurrentPassword(db, throttle, user, current);
+    if ('reason' in check) {
+      res.set('Retry-After', String(check.retryAfterSeconds));
+      return res.status(429).render('auth/account', { errors: { current_password: 'auth:account.throttled' } });
+    }
     const errors: Record<string, string> = {};
-    const stored = await findUserByEmailWithHash(db, user.email);
-    if (!stored || !(await verifyPassword(stored.password_hash, current))) errors.current_password = 'auth:account.wrongPassword';
+    if (!check.ok) errors.current_password = 'auth:account.wrongPassword';
     const problem = passwordProblem(next);
     if (problem) errors.new_password = problem;
     if (Object.keys(errors).length) return res.status(422).render('auth/account', { errors });

@@ -23,11 +23,13 @@ export function authRouter(db: Db, passport: PassportStatic, firstRun: FirstRun,
   });
 
   router.post('/login', signIn.check, signIn.issue, (req: Request, res: Response, next: NextFunction) => {
-    passport.authenticate('local', (err: unknown, user: Express.User | false, info?: { message?: string }) => {
+    passport.authenticate('local', (err: unknown, user: Express.User | false, info?: { message?: string; retryAfterSeconds?: number }) => {
       if (err) return next(err);
       const values = { email: text(req.body?.email) };
       if (!user) {
+        // Refused at once, with when to come back: never a request held open as the delay.
         const throttled = info?.message === 'throttled';
+        if (throttled) res.set('Retry-After', String(info?.retryAfterSeconds ?? 900));
         res.status(throttled ? 429 : 401);
         return res.render('auth/login', { values, formKept: !!req.session.pendingForm,
           loginError: throttled ? 'auth:login.throttled' : 'auth:login.invalid' });

@@ -2,11 +2,9 @@ import type { Db } from '../db';
 import { recordAudit } from '../shared/audit.repo';
 import type { SessionUser } from '../shared/types';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
-import { clearAccountFailures, recentFailures, recordLoginFailure } from './throttle.repo';
+import type { Throttle } from './throttle';
 import { emailTaken, findUserByEmailWithHash, insertUser, updateUser } from './users.repo';
 import type { UserInput } from './users.validate';
-
-export const MAX_FAILURES = 10;
 
 export type CreateUserResult = { ok: true; user: SessionUser } | { ok: false; errors: Record<string, string> };
 
@@ -24,26 +22,38 @@ export async function createUser(db: Db, input: UserInput, actorId: number | nul
   });
 }
 
-export type SignInResult = { ok: true; user: SessionUser } | { ok: false; reason: 'invalid' | 'throttled' };
+export type Throttled = { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+export type SignInResult = { ok: true; user: SessionUser } | { ok: false; reason: 'invalid' } | Throttled;
 
 /**
- * Checks an email and password. The answer never tells whether the email exists, and failures
- * are counted in the database per account and per address so that the limit survives restarts.
+ * Checks an email and password. The answer never tells whether the email exists. The attempt is
+ * reserved in the database before the password is checked (see throttle.ts), so that a limit holds
+ * against parallel attempts, across instances and restarts; a wrong password leaves it counted.
  */
-export async function signIn(db: Db, email: string, password: string, ip: string): Promise<SignInResult> {
+export async function signIn(db: Db, throttle: Throttle, email: string, password: string, ip: string): Promise<SignInResult> {
   const emailKey = email.trim().toLowerCase();
-  const failures = await recentFailures(db, emailKey, ip);
-  if (failures.account >= MAX_FAILURES || failures.address >= MAX_FAILURES) return { ok: false, reason: 'throttled' };
+  const reservation = await throttle.reserveSignIn(emailKey, ip);
+  if (!reservation.ok) return { ok: false, reason: 'throttled', retryAfterSeconds: reservation.retryAfterSeconds };
   const found = await findUserByEmailWithHash(db, emailKey);
   const valid = await verifyPassword(found?.password_hash ?? (await decoyHash()), password);
-  if (!found || !valid || !found.active) {
-    await recordLoginFailure(db, emailKey, ip);
-    return { ok: false, reason: 'invalid' };
-  }
-  await clearAccountFailures(db, emailKey);
+  if (!found || !valid || !found.active) return { ok: false, reason: 'invalid' };
+  await throttle.signInSucceeded(emailKey, ip);
   await updateUser(db, found.id, { last_login_at: new Date() });
   const { password_hash: _hash, ...user } = found;
   return { ok: true, user };
+}
+
+/**
+ * The current password of a signed-in user, asked before it is changed: throttled per user like a
+ * sign-in, so that a borrowed or stolen session cannot be used to guess it.
+ */
+export async function checkCurrentPassword(db: Db, throttle: Throttle, user: SessionUser, password: string): Promise<{ ok: boolean } | Throttled> {
+  const reservation = await throttle.reservePasswordCheck(user.id);
+  if (!reservation.ok) return { ok: false, reason: 'throttled', retryAfterSeconds: reservation.retryAfterSeconds };
+  const stored = await findUserByEmailWithHash(db, user.email);
+  const ok = !!stored && (await verifyPassword(stored.password_hash, password));
+  if (ok) await throttle.passwordCheckSucceeded(user.id);
+  return { ok };
 }
 
 /** A new password ends every other session of that user. */

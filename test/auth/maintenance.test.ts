@@ -6,19 +6,21 @@ let t: TestApp;
 beforeAll(async () => { t = await startTestApp(); });
 afterAll(async () => { await t.close(); });
 
-test('a running server deletes failed sign-ins older than a day and keeps recent ones', async () => {
-  await t.db('login_failures').insert([
-    { email_key: 'old@example.org', ip: '192.0.2.1', failed_at: t.db.raw(`now() - interval '2 days'`) },
-    { email_key: 'recent@example.org', ip: '192.0.2.2', failed_at: t.db.raw(`now() - interval '1 hour'`) },
+test('a running server deletes sign-in counters whose window ended over an hour ago and keeps the others', async () => {
+  const minutes = (n: number) => Date.now() + n * 60_000;
+  await t.db('login_attempts').insert([
+    { key: 'account:old', points: 10, expire: minutes(-61) },
+    { key: 'account:ended-recently', points: 10, expire: minutes(-5) },
+    { key: 'account:current', points: 3, expire: minutes(10) },
   ]);
   const stop = startMaintenance(t.db, createLogger('silent'));
   // The first prune runs at start, in the background: wait for it.
   let left: string[] = [];
   for (let i = 0; i < 50; i++) {
-    left = (await t.db('login_failures').whereIn('email_key', ['old@example.org', 'recent@example.org']).pluck('email_key')) as string[];
-    if (!left.includes('old@example.org')) break;
+    left = (await t.db('login_attempts').orderBy('key').pluck('key')) as string[];
+    if (!left.includes('account:old')) break;
     await new Promise((r) => setTimeout(r, 20));
   }
   stop();
-  expect(left).toEqual(['recent@example.org']);
+  expect(left).toEqual(['account:current', 'account:ended-recently']);
 });

@@ -43,18 +43,25 @@ async function session(base: string, email: string): Promise<{ cookie: string; t
   return { cookie, token };
 }
 
-/** Each connection fetches the sign-in form (its own cookie and token), then signs in with it. */
-function signInCase(base: string, email: string): LoadCase {
+/**
+ * Each connection fetches the sign-in form (its own cookie and token), then signs in with it, each
+ * time as the next of a thousand users: an attempt is reserved before its password is checked, so
+ * one account signing in on 50 connections at once from one address would meet the limit of 10 per
+ * account and address.
+ */
+function signInCase(base: string): LoadCase {
+  let next = 0;
   return {
     url: base, connections: CONNECTIONS, seconds: SECONDS, expect: [303],
     requests: [
       { method: 'GET', path: '/login', onResponse: (_s: number, body: string, context: Record<string, string>, headers?: Record<string, string | string[]>) => {
+        context.email = `scale-${100 + (next++ % 1000)}@example.org`; // a thousand users in turn
         context.cookie = cookieOf(headers ?? {}, 'mpt.signin') ?? '';
         context.token = tokenOf(body);
       } },
       { method: 'POST', path: '/login', setupRequest: (req: Record<string, unknown>, context: Record<string, string>) => ({
         ...req, headers: { cookie: context.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-        body: form({ _csrf: context.token, email, password: PASSWORD }),
+        body: form({ _csrf: context.token, email: context.email, password: PASSWORD }),
       }) },
     ] as never,
   };
@@ -85,7 +92,7 @@ async function main() {
     const coordinator = await session(base, 'scale-2@example.org');
     const as = (s: { cookie: string }) => ({ cookie: s.cookie });
     const cases: [string, LoadCase][] = [
-      ['sign-in (form, then POST)', signInCase(base, pick.email)],
+      ['sign-in (form, then POST)', signInCase(base)],
       ['meeting list (member)', { url: `${base}/meetings`, connections: CONNECTIONS, seconds: SECONDS, headers: as(member) }],
       ['meeting list (coordinator)', { url: `${base}/meetings`, connections: CONNECTIONS, seconds: SECONDS, headers: as(coordinator) }],
       ['meeting page', { url: `${base}/meetings/${pick.meeting_id}`, connections: CONNECTIONS, seconds: SECONDS, headers: as(member) }],

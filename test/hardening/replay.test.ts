@@ -35,11 +35,10 @@ test('throttle: a sign-in form (cookie and token) kept from before the lockout, 
   const page = await agent.get('/login');
   const token = csrfFrom(page.text);
   for (let i = 0; i < 10; i++) await agent.post('/login').type('form').send({ _csrf: token, email: user.email, password: 'wrong password ' + i });
-  for (const address of ['203.0.113.50', '203.0.113.51']) {
-    const res = await request(t.app).post('/login').set('X-Forwarded-For', address).set('Cookie', cookieOf(page, 'mpt.signin')).type('form').send({ _csrf: token, email: user.email, password: PASSWORD });
-    expect(res.status).toBe(429);
-    expect(([] as string[]).concat(res.headers['set-cookie'] ?? []).some((c) => c.startsWith('mpt.sid='))).toBe(false);
-  }
+  // The lockout is for this account from this address (another address stays the owner's way in).
+  const res = await request(t.app).post('/login').set('X-Forwarded-For', '203.0.113.50').set('Cookie', cookieOf(page, 'mpt.signin')).type('form').send({ _csrf: token, email: user.email, password: PASSWORD });
+  expect(res.status).toBe(429);
+  expect(([] as string[]).concat(res.headers['set-cookie'] ?? []).some((c) => c.startsWith('mpt.sid='))).toBe(false);
   expect(await replay(cookieOf(page, 'mpt.signin'))).toBe('refused');
   expect(await t.db('users').where({ id: user.id }).first('last_login_at')).toEqual({ last_login_at: null });
 });
