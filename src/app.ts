@@ -10,6 +10,7 @@ import { flashMessages } from './shared/flash';
 import { viewLocals, noStoreWhenSignedIn } from './shared/locals';
 import { requireSignedIn } from './shared/auth-guards';
 import { errorHandler, notFound } from './shared/error-handler';
+import { refuseUnreadableQuery } from './shared/readable-input';
 import { staticAssets } from './shared/static';
 import { renderView, VIEWS_DIR } from './shared/views';
 import { createPassport } from './auth/passport';
@@ -52,6 +53,7 @@ export function createApp({ db, config, logger = createLogger(config.logLevel) }
     },
     strictTransportSecurity: config.env === 'production',
   }));
+  app.use(refuseUnreadableQuery);
   app.use('/static', staticAssets());
 
   app.get('/healthz', (_req, res) => { res.type('text').send('ok'); });

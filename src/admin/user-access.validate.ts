@@ -1,6 +1,6 @@
 import { passwordProblem } from '../auth/passwords';
 import { ROLES, Role } from '../shared/types';
-import { FormResult, id, text } from '../shared/validation';
+import { FormResult, id, refuseNul, text } from '../shared/validation';
 
 export interface UserAccess {
   role: Role;
@@ -10,8 +10,9 @@ export interface UserAccess {
 
 /** The admin's form for a user's role, local and active flag (an unticked box is not sent). */
 export function parseUserAccessForm(body: Record<string, unknown>): FormResult<UserAccess> {
-  const values = { role: text(body.role), local_id: text(body.local_id), active: text(body.active) === 'on' };
+  const raw = { role: text(body.role), local_id: text(body.local_id), active: text(body.active) === 'on' };
   const errors: Record<string, string> = {};
+  const values = refuseNul(raw, errors);
   if (!ROLES.includes(values.role as Role)) errors.role = 'auth:errors.role';
   const localId = values.local_id ? id(values.local_id) : null;
   if (localId === undefined) errors.local_id = 'auth:errors.local';

@@ -6,9 +6,10 @@ import { csrfProtection, signInTokens } from '../shared/csrf';
 import { flash } from '../shared/flash';
 import { NotFoundError } from '../shared/errors';
 import { isLanguage } from '../i18n/i18n';
-import { text } from '../shared/validation';
+import { MAX_LENGTH, text } from '../shared/validation';
 import { createFirstAdmin } from './setup.service';
 import { parseUserForm } from './users.validate';
+import { signInProblems } from './sign-in.validate';
 import { updateUser } from './users.repo';
 import type { FirstRun } from './first-run';
 
@@ -22,10 +23,17 @@ export function authRouter(db: Db, passport: PassportStatic, firstRun: FirstRun,
     res.render('auth/login', { values: {}, formKept: !!req.session.pendingForm });
   });
 
-  router.post('/login', signIn.check, signIn.issue, (req: Request, res: Response, next: NextFunction) => {
+  // Refused in front of passport: an unreadable e-mail costs no password check and no query.
+  const readableSignIn: RequestHandler = (req, res, next) => {
+    const refused = signInProblems(req.body ?? {});
+    if (!refused) return next();
+    res.status(422).render('auth/login', { ...refused, formKept: !!req.session.pendingForm });
+  };
+
+  router.post('/login', signIn.check, signIn.issue, readableSignIn, (req: Request, res: Response, next: NextFunction) => {
     passport.authenticate('local', (err: unknown, user: Express.User | false, info?: { message?: string; retryAfterSeconds?: number }) => {
       if (err) return next(err);
-      const values = { email: text(req.body?.email) };
+      const values = { email: text(req.body?.email, MAX_LENGTH.email) };
       if (!user) {
         // Refused at once, with when to come back: never a request held open as the delay.
         const throttled = info?.message === 'throttled';

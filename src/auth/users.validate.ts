@@ -1,5 +1,5 @@
 import { ROLES, Role } from '../shared/types';
-import { FormResult, id, isEmail, text } from '../shared/validation';
+import { FormResult, id, isEmail, MAX_LENGTH, refuseNul, text } from '../shared/validation';
 import { passwordProblem } from './passwords';
 
 export interface UserInput {
@@ -12,17 +12,18 @@ export interface UserInput {
 
 /** New user form (setup page, admin page and command line alike). */
 export function parseUserForm(body: Record<string, unknown>, defaults: Partial<UserInput> = {}): FormResult<UserInput> {
-  const values = {
-    email: text(body.email),
-    name: text(body.name),
+  const raw = {
+    email: text(body.email, MAX_LENGTH.email),
+    name: text(body.name, MAX_LENGTH.name),
     role: text(body.role) || defaults.role || '',
     local_id: text(body.local_id),
   };
   const password = typeof body.password === 'string' ? body.password : '';
   const errors: Record<string, string> = {};
+  const values = refuseNul(raw, errors);
   if (!isEmail(values.email)) errors.email = 'auth:errors.email';
   if (!values.name) errors.name = 'auth:errors.nameRequired';
-  else if (values.name.length > 200) errors.name = 'auth:errors.nameTooLong';
+  else if (values.name.length > MAX_LENGTH.name) errors.name = 'auth:errors.nameTooLong';
   const problem = passwordProblem(password);
   if (problem) errors.password = problem;
   if (!ROLES.includes(values.role as Role)) errors.role = 'auth:errors.role';

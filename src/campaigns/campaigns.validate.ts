@@ -1,4 +1,4 @@
-import { FormResult, id, isoDate, text } from '../shared/validation';
+import { FormResult, id, isoDate, MAX_LENGTH, refuseNul, text } from '../shared/validation';
 
 export interface AskInput {
   id: number | null;
@@ -35,7 +35,7 @@ export function askRows(value: unknown): AskRow[] {
   const raw = Array.isArray(value) ? value : value && typeof value === 'object' ? Object.values(value) : [];
   return raw.slice(0, 100).map((row) => {
     const r = (row && typeof row === 'object' ? row : {}) as Record<string, unknown>;
-    return { id: text(r.id), text: text(r.text), position: text(r.position) };
+    return { id: text(r.id), text: text(r.text, MAX_LENGTH.line), position: text(r.position) };
   });
 }
 
@@ -49,22 +49,23 @@ function orderedAsks(rows: AskRow[]): AskRow[] {
 }
 
 export function parseCampaignForm(body: Record<string, unknown>): FormResult<CampaignInput> {
-  const values = {
-    name: text(body.name),
-    ask: text(body.ask),
+  const raw = {
+    name: text(body.name, MAX_LENGTH.name),
+    ask: text(body.ask, MAX_LENGTH.paragraph),
     asks: askRows(body.asks),
     starts_on: text(body.starts_on),
     ends_on: text(body.ends_on),
-    goal: text(body.goal),
+    goal: text(body.goal, MAX_LENGTH.line),
     goal_date: text(body.goal_date),
     active: body.active === 'on' || body.active === '1',
     is_default: body.is_default === 'on' || body.is_default === '1',
   };
   const errors: Record<string, string> = {};
+  const values = refuseNul(raw, errors);
   if (!values.name) errors.name = 'campaigns:errors.nameRequired';
-  else if (values.name.length > 200) errors.name = 'campaigns:errors.nameTooLong';
-  if (values.ask.length > 2000) errors.ask = 'campaigns:errors.askTooLong';
-  if (values.goal.length > 500) errors.goal = 'campaigns:errors.goalTooLong';
+  else if (values.name.length > MAX_LENGTH.name) errors.name = 'campaigns:errors.nameTooLong';
+  if (values.ask.length > MAX_LENGTH.paragraph) errors.ask = 'campaigns:errors.askTooLong';
+  if (values.goal.length > MAX_LENGTH.line) errors.goal = 'campaigns:errors.goalTooLong';
   const dates: Record<string, string | null> = {};
   for (const key of ['starts_on', 'ends_on', 'goal_date'] as const) {
     dates[key] = values[key] ? (isoDate(values[key]) ?? null) : null;
@@ -72,7 +73,7 @@ export function parseCampaignForm(body: Record<string, unknown>): FormResult<Cam
   }
   if (dates.starts_on && dates.ends_on && dates.ends_on < dates.starts_on) errors.ends_on = 'campaigns:errors.endsBeforeStart';
   const asks = orderedAsks(values.asks);
-  if (asks.some((a) => a.text.length > 500)) errors.asks = 'campaigns:errors.askRowTooLong';
+  if (asks.some((a) => a.text.length > MAX_LENGTH.line)) errors.asks = 'campaigns:errors.askRowTooLong';
   if (values.is_default && !values.active) errors.is_default = 'campaigns:errors.defaultInactive';
   if (Object.keys(errors).length) return { ok: false, values, errors };
   return {

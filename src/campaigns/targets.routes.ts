@@ -5,7 +5,7 @@ import { NotFoundError } from '../shared/errors';
 import { PROVINCES } from '../shared/filters';
 import { flash } from '../shared/flash';
 import { LEVELS } from '../officials/import/rows';
-import { id, list, text } from '../shared/validation';
+import { id, list, MAX_LENGTH, text } from '../shared/validation';
 import { campaignOr404 } from './campaigns.service';
 import { searchOfficialsForTargets, targetChoices } from './targets.repo';
 import { addTargets, changeClaim, claimPage, dropTarget, TargetsToAdd } from './targets.service';
@@ -17,7 +17,7 @@ export function targetsRouter(db: Db): Router {
 
   router.get('/campaigns/:id/targets', coordinator, async (req, res) => {
     const campaign = await campaignOr404(db, req.params.id);
-    const q = text(req.query.q).slice(0, 200);
+    const q = text(req.query.q, MAX_LENGTH.name).slice(0, MAX_LENGTH.name);
     res.render('campaigns/targets', {
       campaign, q, choices: await targetChoices(db), provinces: PROVINCES,
       results: q ? await searchOfficialsForTargets(db, campaign.id, q) : [],
@@ -86,6 +86,6 @@ function parseTargetsToAdd(body: Record<string, unknown>): TargetsToAdd | undefi
   const level = text(body.level);
   if (!(LEVELS as readonly string[]).includes(level)) return undefined;
   const province = text(body.province).toUpperCase();
-  const party = text(body.party).slice(0, 200);
+  const party = text(body.party, MAX_LENGTH.name).slice(0, MAX_LENGTH.name);
   return { by: 'filter', filter: { level, province: PROVINCES.includes(province) ? province : undefined, party: party || undefined } };
 }

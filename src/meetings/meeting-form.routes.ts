@@ -2,7 +2,7 @@ import { Request, Response, Router } from 'express';
 import type { Db } from '../db';
 import { flash } from '../shared/flash';
 import { takePendingForm } from '../shared/pending-form';
-import { id } from '../shared/validation';
+import { id, MAX_LENGTH } from '../shared/validation';
 import { meetingFor } from './access.service';
 import { formChoices, meetingValues, newMeetingValues } from './form.service';
 import { searchOfficials } from './lookups.repo';
@@ -52,7 +52,7 @@ export function meetingFormRouter(db: Db): Router {
   }
 
   router.get('/meetings/official-choices', async (req, res) => {
-    const q = typeof req.query.q === 'string' ? req.query.q.slice(0, 200) : '';
+    const q = typeof req.query.q === 'string' ? req.query.q.slice(0, MAX_LENGTH.name) : '';
     const officialResults = await searchOfficials(db, q);
     res.render('meetings/_official-choices', { officialResults, selectedId: '', searched: q.trim() !== '' });
   });

@@ -3,7 +3,7 @@ import type { Db } from '../db';
 import { hasRole } from '../shared/auth-guards';
 import { flash } from '../shared/flash';
 import { paginate } from '../shared/pagination';
-import { id, text, today } from '../shared/validation';
+import { id, MAX_LENGTH, text, today } from '../shared/validation';
 import { allowed, canEdit, meetingFor } from './access.service';
 import { addFollowUp } from './follow-ups.service';
 import { followUpsRouter } from './follow-ups.routes';
@@ -60,7 +60,7 @@ export function meetingsRouter(db: Db): Router {
 
   router.post('/meetings/:id/follow-ups', async (req, res) => {
     const meetingId = id(req.params.id) ?? 0;
-    const values = { description: text(req.body?.description), due_on: text(req.body?.due_on), assignee_id: text(req.body?.assignee_id) };
+    const values = { description: text(req.body?.description, MAX_LENGTH.line), due_on: text(req.body?.due_on), assignee_id: text(req.body?.assignee_id) };
     const parsed = parseFollowUp(values);
     if (!parsed.ok) {
       await meetingFor(db, req.user!, meetingId, 'edit');

@@ -1,11 +1,11 @@
-import { FormResult, id, isoDate, list, text, today } from '../shared/validation';
+import { FormResult, id, isoDate, list, MAX_LENGTH, refuseNul, text, today } from '../shared/validation';
 
 export const STATUSES = ['requested', 'scheduled', 'held', 'cancelled', 'declined'] as const;
 export const FORMATS = ['in_person', 'constituency_office', 'virtual', 'phone', 'event'] as const;
 export const STANCES = ['champion', 'supportive', 'undecided', 'opposed', 'unknown'] as const;
 export const COMMITMENT_KINDS = ['caucus', 'minister', 'public', 'meet_again'] as const;
-export const MAX_NOTES = 10_000;
-const MAX_TEXT = 2_000;
+export const MAX_NOTES = MAX_LENGTH.notes;
+const MAX_TEXT = MAX_LENGTH.paragraph;
 /** Follow-up rows the form shows at least, so that several can be added without JavaScript. */
 export const MIN_FOLLOW_UP_ROWS = 3;
 const MAX_FOLLOW_UP_ROWS = 20;
@@ -49,16 +49,16 @@ export type MeetingValues = {
 function readValues(body: Record<string, unknown>): MeetingValues {
   const rows = Array.isArray(body.follow_ups) ? body.follow_ups : Object.values((body.follow_ups as object) ?? {});
   return {
-    campaign_id: text(body.campaign_id), official_id: text(body.official_id), official_q: text(body.official_q),
-    status: text(body.status), held_on: text(body.held_on), format: text(body.format), location: text(body.location),
-    attendee_ids: list(body.attendee_ids), other_attendees: text(body.other_attendees), ask_ids: list(body.ask_ids),
-    stance: text(body.stance), commitment_kinds: list(body.commitment_kinds), commitments: text(body.commitments),
-    notes: text(body.notes), version: text(body.version),
+    campaign_id: text(body.campaign_id), official_id: text(body.official_id), official_q: text(body.official_q, MAX_LENGTH.name),
+    status: text(body.status), held_on: text(body.held_on), format: text(body.format), location: text(body.location, MAX_LENGTH.line),
+    attendee_ids: list(body.attendee_ids), other_attendees: text(body.other_attendees, MAX_TEXT), ask_ids: list(body.ask_ids),
+    stance: text(body.stance), commitment_kinds: list(body.commitment_kinds), commitments: text(body.commitments, MAX_TEXT),
+    notes: text(body.notes, MAX_NOTES), version: text(body.version),
     ...(body.local_id === undefined ? {} : { local_id: text(body.local_id) }),
     // Blank rows are dropped, so that a row's number in an error matches the row shown again.
     follow_ups: rows.slice(0, MAX_FOLLOW_UP_ROWS).map((r) => {
       const row = (r && typeof r === 'object' ? r : {}) as Record<string, unknown>;
-      return { description: text(row.description), due_on: text(row.due_on), assignee_id: text(row.assignee_id) };
+      return { description: text(row.description, MAX_LENGTH.line), due_on: text(row.due_on), assignee_id: text(row.assignee_id) };
     }).filter((row) => row.description || row.due_on || row.assignee_id),
   };
 }
@@ -74,8 +74,8 @@ function oneOf<T extends string>(choices: readonly T[], value: string): value is
 
 /** The meeting form, checked field by field; references to other rows are checked by the service. */
 export function parseMeetingForm(body: Record<string, unknown>, now = today()): FormResult<MeetingInput> & { values: MeetingValues } {
-  const values = readValues(body);
   const errors: Record<string, string> = {};
+  const values = refuseNul(readValues(body), errors);
   const campaignId = values.campaign_id ? id(values.campaign_id) : null;
   if (campaignId === undefined) errors.campaign_id = 'meetings:errors.campaign';
   const officialId = id(values.official_id);
@@ -86,7 +86,7 @@ export function parseMeetingForm(body: Record<string, unknown>, now = today()): 
   else if (!heldOn) errors.held_on = 'meetings:errors.date';
   else if (values.status === 'held' && heldOn > now) errors.held_on = 'meetings:errors.heldInFuture';
   if (values.format && !oneOf(FORMATS, values.format)) errors.format = 'meetings:errors.format';
-  if (values.location.length > 500) errors.location = 'meetings:errors.locationTooLong';
+  if (values.location.length > MAX_LENGTH.line) errors.location = 'meetings:errors.locationTooLong';
   const attendeeIds = ids(values.attendee_ids);
   if (!attendeeIds) errors.attendee_ids = 'meetings:errors.attendees';
   if (values.other_attendees.length > MAX_TEXT) errors.other_attendees = 'meetings:errors.otherAttendeesTooLong';
@@ -127,8 +127,9 @@ function parseFollowUpRows(rows: FollowUpValues[], errors: Record<string, string
 
 export function parseFollowUp(row: FollowUpValues): { ok: true; value: FollowUpInput } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
+  refuseNul(row, errors);
   if (!row.description) errors.description = 'meetings:errors.followUpDescription';
-  else if (row.description.length > 500) errors.description = 'meetings:errors.followUpTooLong';
+  else if (row.description.length > MAX_LENGTH.line) errors.description = 'meetings:errors.followUpTooLong';
   const due = row.due_on ? isoDate(row.due_on) : null;
   if (due === undefined) errors.due_on = 'meetings:errors.date';
   const assignee = row.assignee_id ? id(row.assignee_id) : null;

@@ -8,7 +8,7 @@ import { NotFoundError } from '../shared/errors';
 import { flash } from '../shared/flash';
 import { paginate } from '../shared/pagination';
 import { uploadedFile } from '../shared/upload';
-import { id } from '../shared/validation';
+import { id, text } from '../shared/validation';
 import { FORMATS } from './import/formats';
 import { confirmImport, countBatches, getPreview, ImportRefused, listBatches, previewImport } from './import/import.service';
 import { LEVELS } from './import/rows';
@@ -51,7 +51,7 @@ export function importsRouter(db: Db): Router {
         refusal = { key: err.reason, params: err.params };
       }
     }
-    await renderIndex(req, res, 422, { errors, refusal, values: { level: req.body?.level, jurisdiction: req.body?.jurisdiction }, fileName: file?.originalname });
+    await renderIndex(req, res, 422, { errors, refusal, values: { level: text(req.body?.level), jurisdiction: text(req.body?.jurisdiction) }, fileName: file?.originalname });
   });
 
   router.get('/:id', async (req, res) => {

@@ -1,4 +1,4 @@
-import { text } from '../shared/validation';
+import { MAX_LENGTH, text } from '../shared/validation';
 import { LEVELS, Level } from './import/rows';
 
 export const PROVINCE_CODES = ['AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT'];
@@ -19,10 +19,10 @@ const oneOf = <T extends string>(list: readonly T[], value: string): T | undefin
 /** The directory's filters from the URL; a value that is not one of the choices is ignored. */
 export function parseDirectoryQuery(query: Record<string, unknown>): DirectoryQuery {
   return {
-    q: text(query.q).slice(0, 200),
+    q: text(query.q, MAX_LENGTH.name).slice(0, MAX_LENGTH.name),
     level: oneOf(LEVELS, text(query.level)),
     province: oneOf(PROVINCE_CODES, text(query.province).toUpperCase()),
-    party: text(query.party).slice(0, 200) || undefined,
+    party: text(query.party, MAX_LENGTH.name).slice(0, MAX_LENGTH.name) || undefined,
     status: oneOf(STATUSES, text(query.status)) ?? 'sitting',
     sort: oneOf(SORTS, text(query.sort)) ?? 'name',
   };

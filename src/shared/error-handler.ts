@@ -15,18 +15,12 @@ export const notFound: RequestHandler = (req, res) => {
  */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
-    let status = 500;
-    let messageKey = 'shared:errors.server';
-    if (err instanceof HttpError) ({ status, messageKey } = err);
-    else if ((err as { code?: string }).code === 'EBADCSRFTOKEN') [status, messageKey] = [403, 'shared:errors.csrf'];
-    else if ((err as { type?: string }).type === 'entity.too.large') [status, messageKey] = [413, 'shared:errors.tooLarge'];
-    else if ((err as { type?: string }).type === 'entity.parse.failed') [status, messageKey] = [400, 'shared:errors.badRequest'];
-    else if (isDatabaseUnavailable(err)) [status, messageKey] = [503, 'shared:errors.unavailable'];
-
+    const [status, messageKey] = classify(err);
     const errorId = status >= 500 ? crypto.randomUUID() : null;
     const log = { errorId, status, method: req.method, url: req.originalUrl, userId: req.user?.id, err };
     if (status >= 500) logger.error(log, 'request failed');
-    else logger.info({ status, method: req.method, url: req.originalUrl }, 'request refused');
+    // A client error: what was refused and why, never the statement or the value sent.
+    else logger.info({ status, method: req.method, url: req.originalUrl, reason: reasonOf(err) }, 'request refused');
 
     if (res.headersSent) return req.socket.destroy();
     // The error may come before the page's usual locals were set (a refused CSRF token, a body too large).
@@ -41,4 +35,38 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.send(html);
     });
   };
+}
+
+type ErrorFields = { code?: string; type?: string; status?: number };
+
+/** The status and the page's message for an error; a client's mistake is never a 500. */
+function classify(err: unknown): [number, string] {
+  if (err instanceof HttpError) return [err.status, err.messageKey];
+  const { code, type, status } = (err ?? {}) as ErrorFields;
+  if (code === 'EBADCSRFTOKEN') return [403, 'shared:errors.csrf'];
+  if (type && BODY_ERRORS[type]) return BODY_ERRORS[type];
+  // The body parser marks a body that does not decompress (gzip, deflate, br) 400 and leaves zlib's error as it was.
+  if (status === 400 && !type && (err as { errno?: number }).errno !== undefined) return [400, 'shared:errors.badEncoding'];
+  // A NUL byte (22021) or a character the database cannot store (22P05) that reached a statement.
+  if (code === '22021' || code === '22P05') return [400, 'shared:errors.nul'];
+  if (isDatabaseUnavailable(err)) return [503, 'shared:errors.unavailable'];
+  return [500, 'shared:errors.server'];
+}
+
+/** The body parser's refusals, by the type it gives them. */
+const BODY_ERRORS: Record<string, [number, string]> = {
+  'entity.too.large': [413, 'shared:errors.tooLarge'],
+  'parameters.too.many': [413, 'shared:errors.tooManyFields'],
+  'encoding.unsupported': [415, 'shared:errors.unsupportedEncoding'],
+  'charset.unsupported': [415, 'shared:errors.unsupportedEncoding'],
+  'entity.parse.failed': [400, 'shared:errors.badRequest'],
+  'querystring.parse.rangeError': [400, 'shared:errors.badRequest'],
+  'request.aborted': [400, 'shared:errors.badRequest'],
+  'request.size.invalid': [400, 'shared:errors.badRequest'],
+};
+
+function reasonOf(err: unknown): string | undefined {
+  if (err instanceof HttpError) return err.messageKey;
+  const { code, type } = (err ?? {}) as ErrorFields;
+  return type ?? code;
 }

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { id, isoDate, text } from './validation';
+import { id, isoDate, MAX_LENGTH, text } from './validation';
 
 /** The filters the dashboard, the meeting list and the reports share; they live in the URL. */
 export interface ActivityFilters {
@@ -27,7 +27,7 @@ export function parseActivityFilters(query: Record<string, unknown>): FilterResu
     if (PROVINCES.includes(p)) value.province = p;
     else errors.province = 'shared:filters.badProvince';
   }
-  if (read('party')) value.party = read('party').slice(0, 200);
+  if (read('party')) value.party = read('party').slice(0, MAX_LENGTH.name);
   for (const key of ['from', 'to'] as const) {
     if (read(key)) (value[key] = isoDate(read(key))) ?? (errors[key] = 'shared:filters.badDate');
   }

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { trimmer } from '../../shared/trim';
 import { ImportRefused } from './refusal';
 
 export const MAX_ROWS = 10_000;
@@ -16,9 +17,15 @@ export interface CsvTable {
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
-/** Ordinary, non-breaking and zero-width spaces at either end go; what is inside stays as written. */
+// Zero-width space, non-joiner, joiner and word joiner: spreadsheets leave them around cells.
+const trimCell = trimmer([0x200b, 0x200c, 0x200d, 0x2060]);
+
+/**
+ * Ordinary, non-breaking and zero-width spaces at either end go; what is inside stays as written.
+ * In linear time: the whole body goes through here too (see trim.ts).
+ */
 export function clean(value: string | undefined): string {
-  return (value ?? '').replace(/^[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+|[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+$/g, '');
+  return trimCell(value ?? '');
 }
 
 /**
