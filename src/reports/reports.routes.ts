@@ -43,6 +43,9 @@ export function reportsRouter(db: Db, slots: ExportSlots, stallTimeoutMs?: numbe
       if (typeof slot === 'string') return renderBusy(req, res, slot, slots.maxPerUser);
       res.attachment(reportFileName(parsed.value)).type('text/csv; charset=utf-8').set('Cache-Control', 'no-store');
       if (!slot) return res.end();
+      // Freed as soon as the client goes away, not once the pipeline has wound down: a download
+      // cancelled and started again must not find its own slot still taken.
+      res.once('close', slot.release);
       try {
         await exportReport(db, req.user!.id, parsed.value, res, stallTimeoutMs);
       } catch (err) {
