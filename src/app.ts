@@ -23,6 +23,7 @@ import { officialsRouter } from './officials/officials.routes';
 import { campaignsRouter } from './campaigns/campaigns.routes';
 import { dashboardRouter } from './dashboard/dashboard.routes';
 import { reportsRouter } from './reports/reports.routes';
+import { busyGate, ExportSlots } from './reports/export-slots';
 import { meetingsRouter } from './meetings/meetings.routes';
 
 export interface AppDeps {
@@ -66,6 +67,9 @@ export function createApp({ db, config, logger = createLogger(config.logLevel) }
     }
   });
 
+  const exportSlots = ExportSlots.for(db, config);
+  app.use('/reports', busyGate(exportSlots));
+
   app.use(express.urlencoded({ extended: true, limit: '256kb', parameterLimit: 2000 }));
   app.use(parseUploads);
   app.use(sessionMiddleware(db, config));
@@ -92,7 +96,7 @@ export function createApp({ db, config, logger = createLogger(config.logLevel) }
   app.use(officialsRouter(db));
   app.use(campaignsRouter(db));
   app.use(dashboardRouter(db));
-  app.use('/reports', reportsRouter(db));
+  app.use('/reports', reportsRouter(db, exportSlots, config.exportStallTimeoutMs));
   app.use(meetingsRouter(db));
 
   app.use(notFound);

@@ -17,6 +17,9 @@ const schema = z.object({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  EXPORT_MAX_CONCURRENT: z.coerce.number().int().min(1).max(100).default(4),
+  EXPORT_MAX_PER_USER: z.coerce.number().int().min(1).max(100).default(2),
+  EXPORT_STALL_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
 });
 
 export interface Config {
@@ -31,6 +34,11 @@ export interface Config {
   dbPoolMax: number;
   logLevel: string;
   shutdownTimeoutMs: number;
+  /** CSV exports streaming at once on this instance (also kept below the pool size: see export-slots.ts). */
+  exportMaxConcurrent: number;
+  exportMaxPerUser: number;
+  /** How long an export may wait for a client that does not read before it is cut off. */
+  exportStallTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -64,6 +72,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPoolMax: e.DB_POOL_MAX,
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    exportMaxConcurrent: e.EXPORT_MAX_CONCURRENT,
+    exportMaxPerUser: e.EXPORT_MAX_PER_USER,
+    exportStallTimeoutMs: e.EXPORT_STALL_TIMEOUT_MS,
   };
 }
 

@@ -2,6 +2,7 @@ import type { Db } from '../db';
 import { hasRole } from '../shared/auth-guards';
 import { NotFoundError } from '../shared/errors';
 import type { SessionUser } from '../shared/types';
+import type { PeopleScope } from './lookups.repo';
 import { findMeetingRow, isAttendee, MeetingRow } from './meetings.repo';
 
 /** A meeting as read for a user; `user_attended` when the read already knows (else it is asked). */
@@ -37,4 +38,13 @@ export async function allowed<T extends Checked>(db: Db, user: SessionUser, meet
 /** The meeting if the user may see (or edit) it; otherwise 404. */
 export async function meetingFor(db: Db, user: SessionUser, id: number, need: 'see' | 'edit'): Promise<MeetingRow> {
   return allowed(db, user, await findMeetingRow(db, id), need);
+}
+
+/**
+ * Whom a user may pick as an attendee or an assignee: coordinators and admins any active person;
+ * a member the active people of their own local, or only themself without a local (so that a
+ * member can neither list every account nor hand work to a stranger); anyone already on the record.
+ */
+export function peopleScope(user: SessionUser, record: { meetingId?: number; already?: number[] } = {}): PeopleScope {
+  return { self: user.id, anyone: hasRole(user, 'coordinator'), localId: user.local_id, ...record };
 }

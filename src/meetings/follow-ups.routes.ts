@@ -4,6 +4,7 @@ import { safeReturnPath } from '../shared/auth-guards';
 import { flash } from '../shared/flash';
 import { id, text, today } from '../shared/validation';
 import { peopleChoices } from './lookups.repo';
+import { peopleScope } from './access.service';
 import { followUpsPage, markDone, reassign, reopen } from './follow-ups.service';
 
 /** /follow-ups: mine and my local's, overdue first; done, reopen and reassign are one form POST each. */
@@ -14,7 +15,9 @@ export function followUpsRouter(db: Db): Router {
   router.get('/follow-ups', async (req, res) => {
     const scope = req.query.state === 'done' ? 'done' : 'open';
     const { rows, pageInfo } = await followUpsPage(db, req.user!, scope, req.query.page);
-    const people = await peopleChoices(db, req.user!.local_id, [req.user!.id, ...rows.map((r) => r.assignee_id).filter(Boolean)]);
+    // Those already assigned stay listed, so that each row's select shows its current assignee.
+    const already = rows.map((r) => r.assignee_id).filter((a): a is number => !!a);
+    const people = await peopleChoices(db, peopleScope(req.user!, { already }));
     res.render('meetings/follow-ups', { rows, pageInfo, scope, people, today: today(), params: scope === 'done' ? { state: 'done' } : {} });
   });
 

@@ -4,9 +4,9 @@ import { NotFoundError } from '../shared/errors';
 import { paginate } from '../shared/pagination';
 import type { SessionUser } from '../shared/types';
 import { today } from '../shared/validation';
-import { canSee, meetingFor } from './access.service';
+import { canSee, meetingFor, peopleScope } from './access.service';
 import { countFollowUps, findFollowUp, followUpList, FollowUpRow, FollowUpScope, insertFollowUps, updateFollowUp } from './follow-ups.repo';
-import { existingUserIds } from './lookups.repo';
+import { isChoosable } from './lookups.repo';
 import { findMeetingRow } from './meetings.repo';
 import type { FollowUpInput } from './meetings.validate';
 
@@ -43,18 +43,25 @@ export const markDone = (db: Db, user: SessionUser, id: number) =>
 export const reopen = (db: Db, user: SessionUser, id: number) =>
   change(db, user, id, 'reopen', () => ({ done_at: null, done_by: null }));
 
-/** Returns false when the assignee does not exist. */
+/**
+ * Returns false, changing nothing, when the user may not hand the follow-up to this person (see
+ * peopleScope: its current assignee and its meeting's people are on the record).
+ */
 export async function reassign(db: Db, user: SessionUser, id: number, assigneeId: number | null): Promise<boolean> {
-  if (assigneeId && !(await existingUserIds(db, [assigneeId])).has(assigneeId)) return false;
-  await change(db, user, id, 'reassign', () => ({ assignee_id: assigneeId }));
-  return true;
+  return db.transaction(async (trx) => {
+    const before = await followUpFor(trx, user, id);
+    const scope = peopleScope(user, { meetingId: before.meeting_id, already: before.assignee_id ? [before.assignee_id] : [] });
+    if (assigneeId && !(await isChoosable(trx, scope, assigneeId))) return false;
+    await change(trx, user, id, 'reassign', () => ({ assignee_id: assigneeId }));
+    return true;
+  });
 }
 
 /** A follow-up added later, from the meeting's page, by someone who may edit the meeting. */
 export async function addFollowUp(db: Db, user: SessionUser, meetingId: number, input: FollowUpInput): Promise<boolean> {
   return db.transaction(async (trx) => {
     await meetingFor(trx, user, meetingId, 'edit');
-    if (input.assignee_id && !(await existingUserIds(trx, [input.assignee_id])).has(input.assignee_id)) return false;
+    if (input.assignee_id && !(await isChoosable(trx, peopleScope(user, { meetingId }), input.assignee_id))) return false;
     const [row] = await insertFollowUps(trx, meetingId, user.id, [input]);
     await recordAudit(trx, { user_id: user.id, action: 'create', entity: 'follow_up', entity_id: row.id,
       changes: { meeting_id: meetingId, ...changedFields({}, input as never) } });

@@ -1,7 +1,8 @@
 import type { Db } from '../db';
 import type { SessionUser } from '../shared/types';
 import { id, today } from '../shared/validation';
-import { asksOf, campaignChoices, defaultCampaignId, localChoices, officialById, peopleChoices, searchOfficials } from './lookups.repo';
+import { asksOf, campaignChoices, choosableIds, defaultCampaignId, localChoices, officialById, peopleChoices, searchOfficials } from './lookups.repo';
+import { peopleScope } from './access.service';
 import { hasRole } from '../shared/auth-guards';
 import { askIds, attendeeIds, MeetingRow } from './meetings.repo';
 import type { MeetingValues } from './meetings.validate';
@@ -26,15 +27,19 @@ export async function meetingValues(db: Db, m: MeetingRow): Promise<Partial<Meet
 }
 
 /**
- * What the form offers: the campaigns and their asks, the people who can be picked, the official
- * chosen, and the officials matching what was typed in the search box (the no-JavaScript search).
+ * What the form offers: the campaigns and their asks, the people who can be picked (those on the
+ * meeting being edited included), the official chosen, and the officials matching what was typed in
+ * the search box (the no-JavaScript search).
  */
-export async function formChoices(db: Db, user: SessionUser, values: Partial<MeetingValues>) {
+export async function formChoices(db: Db, user: SessionUser, values: Partial<MeetingValues>, meetingId?: number) {
   const campaigns = await campaignChoices(db, id(values.campaign_id));
   const asks = await asksOf(db, campaigns.map((c) => c.id));
   const picked = [...(values.attendee_ids ?? []), ...(values.follow_ups ?? []).map((f) => f.assignee_id)]
     .map((v) => id(v)).filter((v): v is number => !!v);
-  const people = await peopleChoices(db, user.local_id, [user.id, ...picked]);
+  // Names of people picked in the input only if the user may pick them: a typed id reveals no one.
+  const scope = peopleScope(user, { meetingId });
+  const allowed = picked.length ? (await choosableIds(db, scope, picked)).map((r) => r.id as number) : [];
+  const people = await peopleChoices(db, { ...scope, already: allowed });
   const officialId = id(values.official_id);
   const official = officialId ? await officialById(db, officialId) : undefined;
   const officialResults = values.official_q ? await searchOfficials(db, values.official_q) : [];

@@ -45,18 +45,52 @@ export function searchOfficials(db: Db, query: string, limit = 10) {
 }
 
 /**
- * The members who can be picked as attendees or assignees: the active users of the local (all
- * active users when there is no local, i.e. for national staff), plus any already picked. A union,
- * so that the local's names come from users_active_local_name_index alone.
+ * Whom a user may pick as an attendee or an assignee (the service decides it: see peopleScope). The
+ * user themself always; the active people of `localId`, or every active person with `anyone`; and
+ * whoever is already on the record being changed, deactivated or not, so that an edit keeps them.
  */
-export function peopleChoices(db: Db, localId: number | null, alsoIds: number[] = []) {
-  const q = db('users').where('active', true).modify((a) => { if (localId) a.where('local_id', localId); }).select('id', 'name');
-  if (alsoIds.length) q.union(db('users').whereIn('id', alsoIds).select('id', 'name'));
+export interface PeopleScope {
+  self: number;
+  anyone: boolean;
+  localId: number | null;
+  /** People already on the record (a follow-up's current assignee). */
+  already?: number[];
+  /** The meeting being changed: its attendees and its follow-ups' assignees are on the record. */
+  meetingId?: number;
+}
+
+/** The ids of the people on a meeting's record: its attendees and its follow-ups' assignees. */
+function onRecord(db: Db, meetingId: number) {
+  return db('meeting_attendees').where('meeting_id', meetingId).select('user_id')
+    .union(db('follow_ups').where('meeting_id', meetingId).whereNotNull('assignee_id').select('assignee_id'));
+}
+
+/**
+ * The people a form offers, by name: the user's own local's active people when they have a local
+ * (a coordinator may pick anyone, but a list of every account at national scale would be
+ * megabytes), every active person for national staff, and those on the record. A union, so that a
+ * local's names come from users_active_local_name_index alone.
+ */
+export function peopleChoices(db: Db, scope: PeopleScope) {
+  const q = db('users').whereRaw('id = ANY(?::int[])', [[scope.self, ...(scope.already ?? [])]]).select('id', 'name');
+  if (scope.localId || scope.anyone) {
+    q.union(db('users').where('active', true).modify((a) => { if (scope.localId) a.where('local_id', scope.localId); }).select('id', 'name'));
+  }
+  if (scope.meetingId) q.union(db('users').whereIn('id', onRecord(db, scope.meetingId)).select('id', 'name'));
   return q.orderBy('name');
 }
 
-export async function existingUserIds(db: Db, ids: number[]): Promise<Set<number>> {
-  if (!ids.length) return new Set();
-  const rows = await db('users').whereIn('id', ids).select('id');
-  return new Set(rows.map((r) => r.id));
+/** Of `ids`, those the scope lets the user pick (a query of ids, for a sub-select or on its own). */
+export function choosableIds(db: Db, scope: PeopleScope, ids: number[]) {
+  return db('users').whereRaw('id = ANY(?::int[])', [ids]).where((w) => {
+    w.whereRaw('id = ANY(?::int[])', [[scope.self, ...(scope.already ?? [])]]);
+    if (scope.anyone) w.orWhere('active', true);
+    else if (scope.localId) w.orWhere((a) => a.where('active', true).where('local_id', scope.localId));
+    if (scope.meetingId) w.orWhereIn('id', onRecord(db, scope.meetingId));
+  }).select('id');
+}
+
+/** Whether the scope lets the user pick this person. */
+export async function isChoosable(db: Db, scope: PeopleScope, personId: number): Promise<boolean> {
+  return (await choosableIds(db, scope, [personId])).length === 1;
 }

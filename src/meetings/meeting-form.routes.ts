@@ -20,7 +20,7 @@ export function meetingFormRouter(db: Db): Router {
   const router = Router();
 
   async function renderForm(req: Request, res: Response, status: number, mode: FormMode, values: Partial<MeetingValues>, extra: Extra = {}) {
-    const choices = await formChoices(db, req.user!, values);
+    const choices = await formChoices(db, req.user!, values, mode.kind === 'edit' ? mode.meetingId : undefined);
     const typed = values.follow_ups ?? [];
     const rows = Math.max(MIN_FOLLOW_UP_ROWS, typed.length + (extra.addRow ? 1 : 0));
     const followUpRows = Array.from({ length: rows }, (_, i) => typed[i] ?? { description: '', due_on: '', assignee_id: '' });

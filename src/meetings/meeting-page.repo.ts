@@ -3,7 +3,7 @@ import { jsonRows, reviveDates } from '../shared/json-rows';
 import { prepared } from '../shared/prepared';
 import type { SessionUser } from '../shared/types';
 import { followUpsOfMeeting, FollowUpRow } from './follow-ups.repo';
-import { peopleChoices } from './lookups.repo';
+import { PeopleScope, peopleChoices } from './lookups.repo';
 import { asksRaised, attendees, MeetingDetails, meetingDetailsQuery, meetingHistory } from './meetings.repo';
 
 type Person = { id: number; name: string };
@@ -22,9 +22,9 @@ export interface MeetingPage extends MeetingDetails {
 
 /**
  * Everything a meeting's page shows, in one statement: the meeting with its names and, as JSON
- * arrays, its attendees, asks, follow-ups and audit trail, and the people an editor can pick.
+ * arrays, its attendees, asks, follow-ups and audit trail, and the people an editor can pick (`people`).
  */
-export async function meetingPage(db: Db, meetingId: number, user: SessionUser): Promise<MeetingPage | undefined> {
+export async function meetingPage(db: Db, meetingId: number, user: SessionUser, people: PeopleScope): Promise<MeetingPage | undefined> {
   const attended = db('meeting_attendees').where({ meeting_id: meetingId, user_id: user.id }).select(db.raw('1'));
   const row: MeetingPage | undefined = await prepared(meetingDetailsQuery(db, meetingId)).first(
     db.raw('exists ? as user_attended', [attended]),
@@ -32,7 +32,7 @@ export async function meetingPage(db: Db, meetingId: number, user: SessionUser):
     jsonRows(db, asksRaised(db, meetingId), 'asks'),
     jsonRows(db, followUpsOfMeeting(db, meetingId), 'follow_ups'),
     jsonRows(db, meetingHistory(db, meetingId), 'history'),
-    jsonRows(db, peopleChoices(db, user.local_id, [user.id]), 'people'),
+    jsonRows(db, peopleChoices(db, people), 'people'),
   );
   if (!row) return undefined;
   reviveDates(row.follow_ups, ['done_at', 'created_at', 'updated_at']);

@@ -4,7 +4,7 @@ import { hasRole } from '../shared/auth-guards';
 import { flash } from '../shared/flash';
 import { paginate } from '../shared/pagination';
 import { id, MAX_LENGTH, text, today } from '../shared/validation';
-import { allowed, canEdit, meetingFor } from './access.service';
+import { allowed, canEdit, meetingFor, peopleScope } from './access.service';
 import { addFollowUp } from './follow-ups.service';
 import { followUpsRouter } from './follow-ups.routes';
 import { parseMeetingFilters } from './list-filters';
@@ -38,7 +38,7 @@ export function meetingsRouter(db: Db): Router {
   /** One meeting's page, read in one statement; the add-a-follow-up form on it comes back here with its input when refused. */
   async function renderMeeting(req: Request, res: Response, status: number, meetingId: number, form: FollowUpForm = { values: {}, errors: {} }) {
     const user = req.user!;
-    const meeting = await allowed(db, user, await meetingPage(db, meetingId, user), 'see');
+    const meeting = await allowed(db, user, await meetingPage(db, meetingId, user, peopleScope(user, { meetingId })), 'see');
     const editable = await canEdit(db, user, meeting);
     res.status(status).render('meetings/show', {
       meeting,

@@ -4,7 +4,8 @@ import { hasRole } from '../shared/auth-guards';
 import { NotFoundError } from '../shared/errors';
 import type { SessionUser } from '../shared/types';
 import { today } from '../shared/validation';
-import { meetingFor } from './access.service';
+import { meetingFor, peopleScope } from './access.service';
+import type { PeopleScope } from './lookups.repo';
 import { ReferenceFacts, referenceFacts } from './references.repo';
 import {
   askIds, asksRaised, attendeeIds, attendees, findMeetingDetails, insertMeetingWithRows, MeetingDetails, MeetingFields, MeetingRow, replaceAsks, replaceAttendees,
@@ -60,10 +61,10 @@ function referenceErrors(input: MeetingInput, facts: ReferenceFacts): Record<str
 }
 
 /** The facts referenceErrors needs about a meeting's input, read in one statement. */
-function factsAbout(db: Db, input: Omit<MeetingInput, 'campaign_id'> & { campaign_id: number | null | undefined }, sameDay?: string) {
+function factsAbout(db: Db, scope: PeopleScope, input: Omit<MeetingInput, 'campaign_id'> & { campaign_id: number | null | undefined }, sameDay?: string) {
   const people = [...input.attendee_ids, ...input.follow_ups.map((f) => f.assignee_id).filter((a): a is number => !!a)];
   return referenceFacts(db, { official_id: input.official_id, campaign_id: input.campaign_id, local_id: input.local_id,
-    ask_ids: input.ask_ids, people, sameDay });
+    ask_ids: input.ask_ids, people, scope, sameDay });
 }
 
 /** A new meeting with the usual defaults, for code and tests that log meetings directly. */
@@ -84,7 +85,7 @@ export function meetingInput(fields: Partial<MeetingInput> & Pick<MeetingInput, 
 export async function logMeeting(db: Db, user: SessionUser, fields: Partial<MeetingInput> & Pick<MeetingInput, 'official_id'>,
   options: { checkDuplicate?: boolean } = {}): Promise<SaveResult> {
   const asked = meetingInput(fields);
-  const facts = await factsAbout(db, { ...asked, campaign_id: fields.campaign_id }, options.checkDuplicate ? asked.held_on : undefined);
+  const facts = await factsAbout(db, peopleScope(user), { ...asked, campaign_id: fields.campaign_id }, options.checkDuplicate ? asked.held_on : undefined);
   const input = { ...asked, campaign_id: facts.campaign_id };
   const errors = referenceErrors(input, facts);
   if (Object.keys(errors).length) return { ok: false, errors };
@@ -100,7 +101,7 @@ export async function logMeeting(db: Db, user: SessionUser, fields: Partial<Meet
 export async function editMeeting(db: Db, user: SessionUser, id: number, version: number, input: MeetingInput): Promise<SaveResult> {
   return db.transaction(async (trx) => {
     const before = await meetingFor(trx, user, id, 'edit');
-    const errors = referenceErrors(input, await factsAbout(trx, input));
+    const errors = referenceErrors(input, await factsAbout(trx, peopleScope(user, { meetingId: id }), input));
     if (Object.keys(errors).length) return { ok: false, errors };
     const [oldAttendees, oldAsks] = [await attendeeIds(trx, id), await askIds(trx, id)];
     const saved = await updateMeeting(trx, id, version, { ...fieldsOf(input), local_id: chosenLocal(user, input, before.local_id) });

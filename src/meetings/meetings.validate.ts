@@ -8,7 +8,13 @@ export const MAX_NOTES = MAX_LENGTH.notes;
 const MAX_TEXT = MAX_LENGTH.paragraph;
 /** Follow-up rows the form shows at least, so that several can be added without JavaScript. */
 export const MIN_FOLLOW_UP_ROWS = 3;
-const MAX_FOLLOW_UP_ROWS = 20;
+/** Follow-ups one form may add; more are refused (422), not dropped: each is a row and an audit entry. */
+export const MAX_FOLLOW_UPS = 20;
+/**
+ * Members one meeting may list as attendees: a delegation, not a mailing list. Without it a form
+ * could name every account in one request (the body parser allows 2,000 fields).
+ */
+export const MAX_ATTENDEES = 50;
 
 export interface FollowUpInput {
   description: string;
@@ -51,15 +57,17 @@ function readValues(body: Record<string, unknown>): MeetingValues {
   return {
     campaign_id: text(body.campaign_id), official_id: text(body.official_id), official_q: text(body.official_q, MAX_LENGTH.name),
     status: text(body.status), held_on: text(body.held_on), format: text(body.format), location: text(body.location, MAX_LENGTH.line),
-    attendee_ids: list(body.attendee_ids), other_attendees: text(body.other_attendees, MAX_TEXT), ask_ids: list(body.ask_ids),
+    // One beyond the limit is kept, so that the limit can be reported.
+    attendee_ids: list(body.attendee_ids).slice(0, MAX_ATTENDEES + 1), other_attendees: text(body.other_attendees, MAX_TEXT), ask_ids: list(body.ask_ids),
     stance: text(body.stance), commitment_kinds: list(body.commitment_kinds), commitments: text(body.commitments, MAX_TEXT),
     notes: text(body.notes, MAX_NOTES), version: text(body.version),
     ...(body.local_id === undefined ? {} : { local_id: text(body.local_id) }),
-    // Blank rows are dropped, so that a row's number in an error matches the row shown again.
-    follow_ups: rows.slice(0, MAX_FOLLOW_UP_ROWS).map((r) => {
+    // Blank rows are dropped, so that a row's number in an error matches the row shown again; one
+    // row beyond the limit is kept, so that the limit can be reported (the body parser bounds `rows`).
+    follow_ups: rows.map((r) => {
       const row = (r && typeof r === 'object' ? r : {}) as Record<string, unknown>;
       return { description: text(row.description, MAX_LENGTH.line), due_on: text(row.due_on), assignee_id: text(row.assignee_id) };
-    }).filter((row) => row.description || row.due_on || row.assignee_id),
+    }).filter((row) => row.description || row.due_on || row.assignee_id).slice(0, MAX_FOLLOW_UPS + 1),
   };
 }
 
@@ -88,7 +96,8 @@ export function parseMeetingForm(body: Record<string, unknown>, now = today()): 
   if (values.format && !oneOf(FORMATS, values.format)) errors.format = 'meetings:errors.format';
   if (values.location.length > MAX_LENGTH.line) errors.location = 'meetings:errors.locationTooLong';
   const attendeeIds = ids(values.attendee_ids);
-  if (!attendeeIds) errors.attendee_ids = 'meetings:errors.attendees';
+  if (values.attendee_ids.length > MAX_ATTENDEES) errors.attendee_ids = 'meetings:errors.tooManyAttendees';
+  else if (!attendeeIds) errors.attendee_ids = 'meetings:errors.attendees';
   if (values.other_attendees.length > MAX_TEXT) errors.other_attendees = 'meetings:errors.otherAttendeesTooLong';
   const askIds = ids(values.ask_ids);
   if (!askIds) errors.ask_ids = 'meetings:errors.asks';
@@ -99,6 +108,7 @@ export function parseMeetingForm(body: Record<string, unknown>, now = today()): 
   const localId = values.local_id ? id(values.local_id) : values.local_id === '' ? null : undefined;
   if (values.local_id && localId === undefined) errors.local_id = 'meetings:errors.local';
   const followUps = parseFollowUpRows(values.follow_ups, errors);
+  if (values.follow_ups.length > MAX_FOLLOW_UPS) errors.follow_ups = 'meetings:errors.tooManyFollowUps';
   if (Object.keys(errors).length) return { ok: false, values, errors };
   return {
     ok: true,

@@ -1,7 +1,7 @@
 import type { Db } from '../db';
 import { jsonRows } from '../shared/json-rows';
 import { prepared } from '../shared/prepared';
-import { defaultCampaignQuery } from './lookups.repo';
+import { choosableIds, defaultCampaignQuery, PeopleScope } from './lookups.repo';
 import { sameDayMeetings } from './meetings.repo';
 
 export interface ReferenceQuestion {
@@ -11,6 +11,8 @@ export interface ReferenceQuestion {
   local_id?: number | null;
   ask_ids: number[];
   people: number[];
+  /** Whom the user may pick (see peopleScope). */
+  scope: PeopleScope;
   /** Also list the meetings with the same official on this day (the duplicate check). */
   sameDay?: string;
 }
@@ -22,14 +24,14 @@ export interface ReferenceFacts {
   local: boolean;
   /** Of the asks given, those of the campaign. */
   asks: number[];
-  /** Of the people given, those who exist. */
+  /** Of the people given, those the user may pick. */
   people: number[];
   duplicates?: { id: number; local_id: number | null; logged_by: number | null; status: string; logged_by_name: string | null }[];
 }
 
 /**
  * What a meeting form refers to, checked in one statement rather than one look-up each: whether the
- * official, campaign and local exist, which of the asks are the campaign's, which people exist, and
+ * official, campaign and local exist, which of the asks are the campaign's, which people may be picked, and
  * (for a new meeting) the same-day meetings.
  */
 export async function referenceFacts(db: Db, q: ReferenceQuestion): Promise<ReferenceFacts> {
@@ -42,7 +44,7 @@ export async function referenceFacts(db: Db, q: ReferenceQuestion): Promise<Refe
       db.raw('EXISTS (SELECT 1 FROM campaigns WHERE id = c.id) AS campaign'),
       db.raw('EXISTS (SELECT 1 FROM locals WHERE id = ?) AS local', [q.local_id ?? null]),
       db.raw('ARRAY(SELECT id FROM campaign_asks WHERE campaign_id = c.id AND id = ANY(?::int[])) AS asks', [q.ask_ids]),
-      db.raw('ARRAY(SELECT id FROM users WHERE id = ANY(?::int[])) AS people', [q.people]),
+      db.raw('ARRAY ? AS people', [choosableIds(db, q.scope, q.people)]),
       ...(q.sameDay ? [jsonRows(db, sameDayMeetings(db, q.official_id, q.sameDay), 'duplicates')] : []),
     ));
   return row;

@@ -5,13 +5,17 @@ import { parseActivityFilters, PROVINCES } from '../shared/filters';
 import { filterChoices } from '../dashboard/dashboard.service';
 import { text } from '../shared/validation';
 import { isClientAbort } from './reports.csv';
+import { ExportSlots, renderBusy } from './export-slots';
 import { exportReport, reportFileName } from './reports.service';
 import { parseReportRequest, previousMonth, REPORTS } from './reports.validate';
 
 const FILTER_FIELDS = ['campaign', 'province', 'party', 'local', 'from', 'to'] as const;
 
-/** /reports: the downloads (coordinators and admins only), each at a stable, bookmarkable URL. */
-export function reportsRouter(db: Db): Router {
+/**
+ * /reports: the downloads (coordinators and admins only), each at a stable, bookmarkable URL; as many
+ * at once as `slots` allows, each cut off when its client stops reading for `stallTimeoutMs`.
+ */
+export function reportsRouter(db: Db, slots: ExportSlots, stallTimeoutMs?: number): Router {
   const router = Router();
   router.use(requireRole('coordinator'));
 
@@ -34,14 +38,21 @@ export function reportsRouter(db: Db): Router {
     router.get(`/${report}.csv`, async (req, res) => {
       const parsed = parseReportRequest(report, req.query, req.lang);
       if (!parsed.ok) return res.status(400).render('reports/bad-request', { problems: Object.values(parsed.errors) });
-      res.attachment(reportFileName(parsed.value)).type('text/csv; charset=utf-8').set('Cache-Control', 'no-store');
       // Express answers HEAD with this handler: give the headers only, without running or auditing an export.
-      if (req.method === 'HEAD') return res.end();
+      const slot = req.method === 'HEAD' ? undefined : slots.take(req.user!.id);
+      if (typeof slot === 'string') return renderBusy(req, res, slot, slots.maxPerUser);
+      res.attachment(reportFileName(parsed.value)).type('text/csv; charset=utf-8').set('Cache-Control', 'no-store');
+      if (!slot) return res.end();
+      // Freed as soon as the client goes away, not once the pipeline has wound down: a download
+      // cancelled and started again must not find its own slot still taken.
+      res.once('close', slot.release);
       try {
-        await exportReport(db, req.user!.id, parsed.value, res);
+        await exportReport(db, req.user!.id, parsed.value, res, stallTimeoutMs);
       } catch (err) {
-        // A download the user cancelled is not a fault; anything else is logged by the error handler.
+        // A download the user cancelled or stopped reading is not a fault; anything else is logged by the error handler.
         if (!isClientAbort(err, res)) throw err;
+      } finally {
+        slot.release();
       }
     });
   }

@@ -30,11 +30,11 @@ export function reportFileName(r: ReportRequest, day = today()): string {
  * Writes the audit event (who exported what, with which filters), then streams the report into
  * `out`. The event comes first: the stream holds a connection until its last row is read.
  */
-export async function exportReport(db: Knex, userId: number, r: ReportRequest, out: Writable): Promise<void> {
+export async function exportReport(db: Knex, userId: number, r: ReportRequest, out: Writable, stallTimeoutMs?: number): Promise<void> {
   await recordAudit(db, {
     user_id: userId, action: 'export', entity: 'report',
     changes: { report: r.report, filters: r.filters, lang: r.lang, notes: r.notes, month: r.month?.month ?? null },
   });
   const { query, columns } = plan(db, r);
-  await streamCsv(db, query.toSQL(), out, csvExport(columns, r.lang));
+  await streamCsv(db, query.toSQL(), out, csvExport(columns, r.lang), stallTimeoutMs);
 }

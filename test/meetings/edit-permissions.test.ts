@@ -27,7 +27,12 @@ beforeAll(async () => {
 });
 afterAll(async () => { await t.close(); });
 
-const newMeeting = () => meetingBy(t.db, logger, { official_id: mp.id, held_on: '2026-03-01', stance: 'undecided', notes: 'First notes', attendee_ids: [attendee.id] });
+/** Logged by Lou, with Ada of another local among the attendees (as a coordinator may record her: Lou may not pick her). */
+async function newMeeting() {
+  const m = await meetingBy(t.db, logger, { official_id: mp.id, held_on: '2026-03-01', stance: 'undecided', notes: 'First notes' });
+  await t.db('meeting_attendees').insert({ meeting_id: m.id, user_id: attendee.id });
+  return m;
+}
 
 async function editForm(agent: Agent, id: number) {
   const page = await agent.get(`/meetings/${id}/edit`).expect(200);

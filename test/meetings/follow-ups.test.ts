@@ -26,10 +26,11 @@ beforeAll(async () => {
     { description: 'Long overdue', due_on: '2020-01-01', assignee_id: null },
     { description: 'No date at all', due_on: null, assignee_id: mona.id },
   ] });
-  await meetingBy(t.db, stranger, { official_id: other.id, held_on: '2026-01-11', follow_ups: [
-    { description: 'Theirs, assigned to Mona', due_on: '2021-05-05', assignee_id: mona.id },
+  const theirs = await meetingBy(t.db, stranger, { official_id: other.id, held_on: '2026-01-11', follow_ups: [
     { description: 'Theirs alone', due_on: null, assignee_id: stranger.id },
   ] });
+  // Sam may not hand work to another local's member; a coordinator may, as this row stands for.
+  await t.db('follow_ups').insert({ meeting_id: theirs.id, description: 'Theirs, assigned to Mona', due_on: '2021-05-05', assignee_id: mona.id });
   const rows = await t.db('follow_ups').select('id', 'description');
   ids = Object.fromEntries(rows.map((r) => [r.description, r.id]));
   member = await signIn(t.app, mona.email);
