@@ -65,4 +65,5 @@ function printPreview(p: NonNullable<Awaited<ReturnType<typeof getPreview>>>, co
   for (const e of plan.replace) console.log(t('officials:cli.end', { name: e.name, constituency: e.constituency, date: e.end_date }));
   for (const e of plan.missing) console.log(t(complete ? 'officials:cli.missingEnded' : 'officials:cli.missingKept', { name: e.name, constituency: e.constituency, date: e.end_date }));
   for (const pr of batch.problems) console.log(t('officials:cli.problem', { line: pr.line, column: pr.column ?? '', reason: t(pr.reason, pr.params ?? {}) }));
+  if (p.problemCount > batch.problems.length) console.log(t('officials:cli.moreProblems', { count: p.problemCount - batch.problems.length, total: p.problemCount }));
 }

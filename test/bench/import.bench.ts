@@ -8,8 +8,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { Database, openEmbedded, openPostgres, migrateLatest } from '../../src/db';
+import { Database, openEmbedded, migrateLatest } from '../../src/db';
 import { confirmImport, previewImport } from '../../src/officials/import/import.service';
+import { throwaway } from './throwaway';
 
 const HEADER = '"Honorific Title","First Name","Last Name","Constituency","Province / Territory","Political Affiliation","Start Date","End Date"';
 const PROVINCE: Record<string, string> = { 10: 'Newfoundland and Labrador', 11: 'Prince Edward Island', 12: 'Nova Scotia', 13: 'New Brunswick', 24: 'Quebec', 35: 'Ontario', 46: 'Manitoba', 47: 'Saskatchewan', 48: 'Alberta', 59: 'British Columbia', 60: 'Yukon', 61: 'Northwest Territories', 62: 'Nunavut' };
@@ -26,27 +27,6 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const start = process.hrtime.bigint();
   const result = await fn();
   return [result, Number(process.hrtime.bigint() - start) / 1e6];
-}
-
-/** A fresh database on the server of `url`, so that the benchmark never touches real data. */
-async function throwaway(url: string): Promise<Database> {
-  const name = `mpt_bench_${process.pid}`;
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const server = openPostgres(admin.toString(), 1);
-  await server.knex.raw(`CREATE DATABASE "${name}"`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const db = openPostgres(target.toString());
-  return {
-    ...db,
-    description: db.description.replace(`/${name}`, ' (a throwaway database)'),
-    async close() {
-      await db.close();
-      await server.knex.raw(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await server.close();
-    },
-  };
 }
 
 async function main() {

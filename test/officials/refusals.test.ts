@@ -25,7 +25,8 @@ test.each([
   ['bytes that are not text in any encoding it knows', Buffer.from([0x66, 0x69, 0x72, 0x73, 0x74, 0x0a, 0x81, 0x8d, 0xc3]), 'neither UTF-8, UTF-16 nor Windows-1252'],
   ['control characters', Buffer.from('first_name,last_name,constituency\nA\u0001,B,C\n'), 'control characters'],
   ['an unclosed quote', Buffer.from('first_name,last_name,constituency\n"Ann,Example,Nepean\n'), 'malformed near line'],
-  ['more than 10,000 rows', commonsFile(Array.from({ length: 10_001 }, (_, i) => `,A,B${i},Riding ${i},Ontario,Liberal,2021-09-20,`)), 'the limit is 10000'],
+  ['more than 10,000 rows', commonsFile(Array.from({ length: 10_001 }, (_, i) => `,A,B${i},Riding ${i},Ontario,Liberal,2021-09-20,`)), 'more than 10,000 rows'],
+  ['a header of more than 1,000 columns', Buffer.from(`first_name,last_name,constituency${',x'.repeat(1000)}\nAnn,Example,Nepean\n`), 'more than 1,000 columns'],
   ['a municipal list with no jurisdiction', iconv.encode('District name,Primary role,Name\r\nWard 1,Councillor,Ana Lopez\r\n', 'windows-1252'), 'Say which jurisdiction'],
   ['a Represent file whose role says no level', iconv.encode('District name,Primary role,Name\r\nNorth,Chair,Ana Lopez\r\n', 'windows-1252'), 'We cannot tell the level from the role “Chair”'],
 ])('%s is refused with a plain message and nothing written', async (_name, bytes, message) => {

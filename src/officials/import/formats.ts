@@ -45,9 +45,15 @@ export function detectFormat(header: string[]): Layout {
   for (const name of [...FORMATS[format].required, ...FORMATS[format].optional]) {
     if (folded.filter((h) => h === fold(name)).length > 1) throw new ImportRefused('officials:refused.duplicateColumn', { column: name });
   }
+  const positions = new Map<string, number>();
   return {
     format,
-    column: (name) => folded.indexOf(fold(name)),
+    // Asked for each cell of each row: folded once per name, not 100,000 times per file.
+    column: (name) => {
+      let at = positions.get(name);
+      if (at === undefined) positions.set(name, (at = folded.indexOf(fold(name))));
+      return at;
+    },
     offices: folded.flatMap((h, i) => (h === 'office type' ? [i] : [])),
   };
 }

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { recordAudit } from '../../shared/audit.repo';
 import { endedCount, Plan, planImport } from './plan';
 import { ImportOptions, parseFile } from './parse';
-import { ImportRefused } from './refusal';
+import { ImportRefused, problemsToStore } from './refusal';
 import * as repo from './import.repo';
 
 export { ImportRefused };
@@ -14,6 +14,8 @@ interface StoredPlan {
   fingerprint: string;
   encoding: string;
   total: number;
+  /** Problems found, of which the batch stores the first few hundred (older batches: all of them). */
+  problemCount?: number;
 }
 
 export interface PreviewInput {
@@ -28,13 +30,13 @@ export interface PreviewInput {
  * Throws ImportRefused, with a plain reason, for a file it will not take.
  */
 export async function previewImport(db: Knex, input: PreviewInput): Promise<number> {
-  const parsed = parseFile(input.bytes, input.options);
+  const parsed = await parseFile(input.bytes, input.options);
   const [existing, fingerprint] = await db.transaction(async (trx) => [
     await repo.scopeOfficials(trx, parsed.scope),
     await repo.scopeFingerprint(trx, parsed.scope),
   ] as const);
-  const plan = planImport(parsed, existing);
-  const stored: StoredPlan = { plan, fingerprint, encoding: parsed.encoding, total: parsed.total };
+  const plan = await planImport(parsed, existing);
+  const stored: StoredPlan = { plan, fingerprint, encoding: parsed.encoding, total: parsed.total, problemCount: parsed.problems.length };
   return repo.insertBatch(db, {
     user_id: input.userId,
     file_name: input.fileName.slice(0, 255),
@@ -48,7 +50,7 @@ export async function previewImport(db: Knex, input: PreviewInput): Promise<numb
     unchanged: plan.unchanged,
     ended: plan.replace.length,
     rejected: new Set(parsed.problems.map((p) => p.line)).size,
-    problems: parsed.problems,
+    problems: problemsToStore(parsed.problems),
     plan: stored,
   });
 }
@@ -58,6 +60,8 @@ export interface Preview {
   plan: Plan;
   encoding: string;
   total: number;
+  /** Every problem found; `batch.problems` holds the first of them. */
+  problemCount: number;
   alreadyImported?: { id: number; applied_at: string };
 }
 
@@ -66,7 +70,7 @@ export async function getPreview(db: Knex, id: number): Promise<Preview | undefi
   if (!batch || !batch.plan) return undefined;
   const stored = batch.plan as StoredPlan;
   const alreadyImported = await repo.lastAppliedWithSha(db, batch.sha256);
-  return { batch, plan: stored.plan, encoding: stored.encoding, total: stored.total, alreadyImported };
+  return { batch, plan: stored.plan, encoding: stored.encoding, total: stored.total, problemCount: stored.problemCount ?? batch.problems.length, alreadyImported };
 }
 
 export type ConfirmResult = { ok: true; batch: repo.BatchRow } | { ok: false; reason: string };

@@ -6,6 +6,7 @@ import { ImportRefused, Problem } from './refusal';
 import { roleScope, readRepresentRow } from './represent';
 import { federalRiding } from './reference';
 import { ImportRow, Level, readColumnsRow, Scope } from './rows';
+import { inTurns } from './turns';
 
 export interface ImportOptions {
   level?: Level;
@@ -25,24 +26,27 @@ export interface ParsedFile {
 }
 
 /** Bytes to clean rows: decode, split, recognise the format, read each row, find duplicate seats. */
-export function parseFile(bytes: Buffer, options: ImportOptions): ParsedFile {
-  const { text, encoding } = decode(bytes);
-  const table = readCsv(text);
+export async function parseFile(bytes: Buffer, options: ImportOptions): Promise<ParsedFile> {
+  const { text, encoding } = await decode(bytes);
+  const table = await readCsv(text);
   const layout = detectFormat(table.header);
   checkNamelessColumns(table.header, table.rows);
   const scope = resolveScope(layout, table.rows, options);
   const read = layout.format === 'represent' ? readRepresentRow : readColumnsRow;
   const rows: ImportRow[] = [];
   const problems: Problem[] = [];
-  for (const raw of table.rows) {
+  const named = new Set<string>();
+  const seatAt = layout.column(SEAT_COLUMN[layout.format]);
+  for await (const raw of inTurns(table.rows)) {
+    nameSeat(named, raw.cells[seatAt] ?? '');
     const result = read(raw, layout, scope);
     if ('row' in result) rows.push(result.row);
     else problems.push(...result.problems);
   }
-  const unique = withoutDuplicateSeats(rows, problems, layout);
+  const unique = await withoutDuplicateSeats(rows, problems, layout);
   return {
     format: layout.format, encoding, scope, rows: unique, problems: problems.sort((a, b) => a.line - b.line),
-    total: table.rows.length, named: seatsNamed(table.rows, layout),
+    total: table.rows.length, named: [...named],
   };
 }
 
@@ -72,25 +76,39 @@ function resolveScope(layout: Layout, rows: { cells: string[] }[], options: Impo
 /**
  * Two sitting members for one seat cannot both be right: both rows are left out and reported
  * with each other's line numbers, rather than letting the database refuse the whole batch.
+ * A seat named on many rows lists its first few lines and how many more: every row's problem
+ * carrying every line would grow with the square of the rows (10,000 rows, 145 MB).
  */
-function withoutDuplicateSeats(rows: ImportRow[], problems: Problem[], layout: Layout): ImportRow[] {
+async function withoutDuplicateSeats(rows: ImportRow[], problems: Problem[], layout: Layout): Promise<ImportRow[]> {
   const bySeat = new Map<string, ImportRow[]>();
-  for (const row of rows) {
+  for await (const row of inTurns(rows)) {
     if (row.end_date) continue;
     const key = fold(row.constituency);
-    bySeat.set(key, [...(bySeat.get(key) ?? []), row]);
+    const same = bySeat.get(key);
+    if (same) same.push(row);
+    else bySeat.set(key, [row]);
   }
   const dropped = new Set<ImportRow>();
   const column = SEAT_COLUMN[layout.format];
   for (const same of bySeat.values()) {
     if (same.length < 2) continue;
-    const lines = same.map((r) => r.line).join(', ');
+    const { reason, params } = seatLines(same);
     for (const row of same) {
       dropped.add(row);
-      problems.push({ line: row.line, column, reason: 'officials:problems.duplicateSeat', params: { lines, constituency: row.constituency } });
+      problems.push({ line: row.line, column, reason, params: { ...params, constituency: row.constituency } });
     }
   }
   return rows.filter((r) => !dropped.has(r));
+}
+
+/** Lines listed in full up to this many rows; beyond, the first LINES_SHOWN and a count. */
+const LINES_LISTED = 5;
+const LINES_SHOWN = 3;
+
+function seatLines(same: ImportRow[]): Pick<Problem, 'reason' | 'params'> {
+  if (same.length <= LINES_LISTED) return { reason: 'officials:problems.duplicateSeat', params: { lines: same.map((r) => r.line).join(', ') } };
+  const lines = same.slice(0, LINES_SHOWN).map((r) => r.line).join(', ');
+  return { reason: 'officials:problems.duplicateSeatMany', params: { lines, rows: same.length, more: same.length - LINES_SHOWN } };
 }
 
 const SEAT_COLUMN: Record<FormatName, string> = {
@@ -101,14 +119,8 @@ const SEAT_COLUMN: Record<FormatName, string> = {
  * Every seat the file names, even on rows left out: a sitting official is "missing from the file"
  * only when no row names their seat, so a row with a typo in its date never ends anyone.
  */
-function seatsNamed(rows: { cells: string[] }[], layout: Layout): string[] {
-  const at = layout.column(SEAT_COLUMN[layout.format]);
-  const keys = new Set<string>();
-  for (const row of rows) {
-    const name = row.cells[at] ?? '';
-    keys.add(fold(name));
-    const riding = federalRiding(name);
-    if (riding) keys.add(fold(riding.en));
-  }
-  return [...keys];
+function nameSeat(keys: Set<string>, name: string): void {
+  keys.add(fold(name));
+  const riding = federalRiding(name);
+  if (riding) keys.add(fold(riding.en));
 }

@@ -2,6 +2,7 @@ import { fold } from '../../shared/fold';
 import { today } from '../../shared/validation';
 import type { ParsedFile } from './parse';
 import type { ImportRow, Scope } from './rows';
+import { inTurns } from './turns';
 
 /** The columns an import writes; the rest of the officials row is the tracker's own. */
 export const FIELDS = ['honorific', 'first_name', 'last_name', 'constituency', 'constituency_fr', 'province', 'party', 'email', 'phone', 'start_date', 'end_date'] as const;
@@ -52,27 +53,29 @@ const samePerson = (a: OfficialValues, b: ImportRow) =>
  * person when the start date or the name agrees. A former member's row (it has an end date) is
  * matched first, so a by-election file that lists both the old and the new member ends the old one once.
  */
-export function planImport(parsed: ParsedFile, existing: ExistingOfficial[]): Plan {
+export async function planImport(parsed: ParsedFile, existing: ExistingOfficial[]): Promise<Plan> {
   const plan: Plan = { scope: parsed.scope, add: [], update: [], unchanged: 0, replace: [], missing: [] };
   const claimed = new Set<number>();
   const sitting = new Map<string, ExistingOfficial>();
-  for (const o of existing.filter((e) => !e.end_date)) {
+  for await (const o of inTurns(existing.filter((e) => !e.end_date))) {
     sitting.set(fold(o.constituency ?? ''), o);
     if (o.constituency_fr && !sitting.has(fold(o.constituency_fr))) sitting.set(fold(o.constituency_fr), o);
   }
   const formerRows = parsed.rows.filter((r) => r.end_date);
   const sittingRows = parsed.rows.filter((r) => !r.end_date);
   const bySeat = new Map<string, ExistingOfficial[]>();
-  for (const o of existing) {
+  for await (const o of inTurns(existing)) {
     const key = fold(o.constituency ?? '');
-    bySeat.set(key, [...(bySeat.get(key) ?? []), o]);
+    const same = bySeat.get(key);
+    if (same) same.push(o);
+    else bySeat.set(key, [o]);
   }
-  for (const row of formerRows) {
+  for await (const row of inTurns(formerRows)) {
     const match = bySeat.get(fold(row.constituency))?.find((o) => !claimed.has(o.id) && samePerson(o, row));
     if (match) compare(plan, match, row, claimed);
     else plan.add.push(newOfficial(row));
   }
-  for (const row of sittingRows) {
+  for await (const row of inTurns(sittingRows)) {
     const current = sitting.get(fold(row.constituency)) ?? (row.constituency_fr ? sitting.get(fold(row.constituency_fr)) : undefined);
     if (current && !claimed.has(current.id) && samePerson(current, row)) {
       compare(plan, current, row, claimed);
@@ -85,7 +88,7 @@ export function planImport(parsed: ParsedFile, existing: ExistingOfficial[]): Pl
     plan.add.push(newOfficial(row));
   }
   const named = new Set(parsed.named);
-  for (const o of existing) {
+  for await (const o of inTurns(existing)) {
     if (o.end_date || claimed.has(o.id)) continue;
     if (named.has(fold(o.constituency ?? '')) || (o.constituency_fr && named.has(fold(o.constituency_fr)))) continue;
     plan.missing.push(ending(o, today()));

@@ -3,11 +3,15 @@
  * Nothing is written when a file is refused.
  */
 export class ImportRefused extends Error {
+  readonly params: Record<string, string | number>;
+
   constructor(
     readonly reason: string,
-    readonly params: Record<string, string | number> = {},
+    params: Record<string, string | number> = {},
   ) {
     super(reason);
+    // A value quoted from the file (a role, say) may be a whole 5 MB cell: the page shows its start.
+    this.params = shortParams(params);
   }
 }
 
@@ -17,4 +21,26 @@ export interface Problem {
   column?: string;
   reason: string;
   params?: Record<string, string | number>;
+}
+
+/** Problems stored with a batch: the page lists the first 200; the CLI prints what is stored. */
+export const MAX_STORED_PROBLEMS = 500;
+
+/** Characters of a value from the file quoted in a message. */
+const MAX_QUOTED = 200;
+
+/**
+ * What a batch keeps of its problems: the first few hundred, each quoting at most the start of a
+ * value, so that the batch row stays small whatever the file (the total is kept beside them).
+ */
+export function problemsToStore(problems: Problem[]): Problem[] {
+  return problems.slice(0, MAX_STORED_PROBLEMS).map((p) => (p.params ? { ...p, params: shortParams(p.params) } : p));
+}
+
+function shortParams(params: Record<string, string | number>): Record<string, string | number> {
+  const short: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(params)) {
+    short[key] = typeof value === 'string' && value.length > MAX_QUOTED ? `${value.slice(0, MAX_QUOTED)}…` : value;
+  }
+  return short;
 }
