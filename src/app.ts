@@ -4,8 +4,7 @@ import type { Knex } from 'knex';
 import type { Config } from './config';
 import { createLogger, Logger } from './shared/logger';
 import { sessionMiddleware, absoluteLimit, touchSession, saveBeforeRedirect } from './shared/session';
-import { parseUploads } from './shared/upload';
-import { csrfProtection } from './shared/csrf';
+import { csrfUnlessUploadPending, multipartOnlyAt } from './shared/upload';
 import { flashMessages } from './shared/flash';
 import { viewLocals, noStoreWhenSignedIn } from './shared/locals';
 import { requireSignedIn } from './shared/auth-guards';
@@ -20,6 +19,7 @@ import { accountRouter } from './auth/account.routes';
 import { homeRouter } from './home/home.routes';
 import { adminRouter } from './admin/admin.routes';
 import { officialsRouter } from './officials/officials.routes';
+import { IMPORT_UPLOAD_PATH } from './officials/imports.routes';
 import { campaignsRouter } from './campaigns/campaigns.routes';
 import { dashboardRouter } from './dashboard/dashboard.routes';
 import { reportsRouter } from './reports/reports.routes';
@@ -70,8 +70,8 @@ export function createApp({ db, config, logger = createLogger(config.logLevel) }
   const exportSlots = ExportSlots.for(db, config);
   app.use('/reports', busyGate(exportSlots));
 
+  app.use(multipartOnlyAt([IMPORT_UPLOAD_PATH]));
   app.use(express.urlencoded({ extended: true, limit: '256kb', parameterLimit: 2000 }));
-  app.use(parseUploads);
   app.use(sessionMiddleware(db, config));
   app.use(saveBeforeRedirect);
   const passport = createPassport(db);
@@ -88,8 +88,8 @@ export function createApp({ db, config, logger = createLogger(config.logLevel) }
   app.use(authRouter(db, passport, setup, config.sessionSecret));
 
   // Deny by default: everything below needs a signed-in user and a valid CSRF token to change state.
-  app.use(requireSignedIn);
-  app.use(csrfProtection);
+  app.use(requireSignedIn(config.sessionSecret));
+  app.use(csrfUnlessUploadPending);
   app.use(homeRouter(db));
   app.use(accountRouter(db));
   app.use('/admin', adminRouter(db));

@@ -61,6 +61,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.NODE_ENV === 'production' && !e.DATABASE_URL) {
     throw new ConfigError('DATABASE_URL is required in production; the embedded database is for development.');
   }
+  if (e.NODE_ENV === 'production' && e.TRUST_PROXY === 'true') {
+    // "true" believes X-Forwarded-For from anyone who can reach the instance: any client could then
+    // pick its own address (and so its sign-in throttle) or claim HTTPS.
+    throw new ConfigError('TRUST_PROXY=true is refused in production: set the number of proxies in front of the tracker (TRUST_PROXY=1 behind one load balancer) or their addresses (TRUST_PROXY=10.0.0.1,10.0.0.2).');
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,

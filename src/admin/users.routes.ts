@@ -29,7 +29,8 @@ export function adminUsersRouter(db: Db): Router {
   });
 
   router.get('/new', async (req, res) => {
-    res.render('admin/user-new', { values: takePendingForm(req) ?? { role: 'member' }, localList: await localChoices(db) });
+    // A kept form never carries the role or the local (pending-form.ts): they start as on a blank form.
+    res.render('admin/user-new', { values: { ...takePendingForm(req), role: 'member' }, localList: await localChoices(db) });
   });
 
   router.post('/new', async (req, res) => {
@@ -47,8 +48,9 @@ export function adminUsersRouter(db: Db): Router {
 
   router.get('/:id', async (req, res) => {
     const user = await targetUser(req);
+    // A kept form never carries role, local or active (pending-form.ts): those show as the account has them.
     const pending = takePendingForm(req);
-    const values = pending ? { ...pending, active: pending.active === 'on' } : user;
+    const values = pending ? { ...pending, role: user.role, local_id: user.local_id, active: user.active } : user;
     res.render('admin/user-edit', { target: user, values, localList: await localChoices(db) });
   });
 

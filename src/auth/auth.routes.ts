@@ -2,52 +2,55 @@ import { Router, Request, RequestHandler, Response, NextFunction } from 'express
 import type { PassportStatic } from 'passport';
 import type { Db } from '../db';
 import { safeReturnPath } from '../shared/auth-guards';
+import { SESSION_COOKIE } from '../shared/session';
 import { csrfProtection, signInTokens } from '../shared/csrf';
 import { flash } from '../shared/flash';
 import { NotFoundError } from '../shared/errors';
-import { isLanguage } from '../i18n/i18n';
 import { MAX_LENGTH, text } from '../shared/validation';
 import { createFirstAdmin } from './setup.service';
 import { parseUserForm } from './users.validate';
 import { signInProblems } from './sign-in.validate';
-import { updateUser } from './users.repo';
 import type { FirstRun } from './first-run';
+import { languageSwitch } from './language.routes';
 
 /** Sign in, sign out, first-run setup and the language switch: the pages open to everyone. */
 export function authRouter(db: Db, passport: PassportStatic, firstRun: FirstRun, sessionSecret: string): Router {
   const router = Router();
   const signIn = signInTokens(sessionSecret);
 
+  // Where to go after signing in travels in the address (/login?next=/meetings/5) and then in the
+  // form, so that a visitor who is sent to sign in costs no session.
   router.get('/login', signIn.issue, (req, res) => {
-    if (req.user) return res.redirect(303, '/');
-    res.render('auth/login', { values: {}, formKept: !!req.session.pendingForm });
+    if (req.user) return res.redirect(303, safeReturnPath(req.query.next) ?? '/');
+    res.render('auth/login', { values: {}, next: safeReturnPath(req.query.next), formKept: !!req.session.pendingForm });
   });
 
   // Refused in front of passport: an unreadable e-mail costs no password check and no query.
   const readableSignIn: RequestHandler = (req, res, next) => {
     const refused = signInProblems(req.body ?? {});
     if (!refused) return next();
-    res.status(422).render('auth/login', { ...refused, formKept: !!req.session.pendingForm });
+    res.status(422).render('auth/login', { ...refused, next: safeReturnPath(req.body?.next), formKept: !!req.session.pendingForm });
   };
 
   router.post('/login', signIn.check, signIn.issue, readableSignIn, (req: Request, res: Response, next: NextFunction) => {
     passport.authenticate('local', (err: unknown, user: Express.User | false, info?: { message?: string; retryAfterSeconds?: number }) => {
       if (err) return next(err);
       const values = { email: text(req.body?.email, MAX_LENGTH.email) };
+      const returnTo = safeReturnPath(req.body?.next) ?? safeReturnPath(req.query.next);
       if (!user) {
         // Refused at once, with when to come back: never a request held open as the delay.
         const throttled = info?.message === 'throttled';
         if (throttled) res.set('Retry-After', String(info?.retryAfterSeconds ?? 900));
         res.status(throttled ? 429 : 401);
-        return res.render('auth/login', { values, formKept: !!req.session.pendingForm,
+        return res.render('auth/login', { values, next: returnTo, formKept: !!req.session.pendingForm,
           loginError: throttled ? 'auth:login.throttled' : 'auth:login.invalid' });
       }
-      // Passport regenerates the session at login; carry over only what the user was doing.
-      const { returnTo, pendingForm, lang } = req.session;
+      // Passport regenerates the session at login; carry over only the form the member was filling in.
+      const { pendingForm } = req.session;
       req.login(user, (loginErr) => {
         if (loginErr) return next(loginErr);
-        Object.assign(req.session, { authenticatedAt: Date.now(), pendingForm, lang });
-        res.redirect(303, safeReturnPath(returnTo) ?? '/');
+        Object.assign(req.session, { authenticatedAt: Date.now(), pendingForm });
+        res.redirect(303, returnTo ?? '/');
       });
     })(req, res, next);
   });
@@ -58,7 +61,7 @@ export function authRouter(db: Db, passport: PassportStatic, firstRun: FirstRun,
       if (err) return next(err);
       req.session.destroy((destroyErr) => {
         if (destroyErr) return next(destroyErr);
-        res.clearCookie('mpt.sid');
+        res.clearCookie(req.sessionCookieName ?? SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: req.secure });
         res.redirect(303, '/login');
       });
     });
@@ -88,14 +91,7 @@ export function authRouter(db: Db, passport: PassportStatic, firstRun: FirstRun,
     });
   });
 
-  router.get('/language/:lang', async (req, res) => {
-    const lang = req.params.lang;
-    if (isLanguage(lang)) {
-      req.session.lang = lang;
-      if (req.user) await updateUser(db, req.user.id, { language: lang });
-    }
-    res.redirect(303, safeReturnPath(req.query.next) ?? '/');
-  });
+  router.use(languageSwitch(db));
 
   return router;
 }

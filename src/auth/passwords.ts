@@ -9,11 +9,22 @@ const COMMON = new Set<string>((dictionary['passwords-common'] as string[]).map(
 /** The same password typed on two keyboards is the same password. */
 const normalise = (password: string) => password.normalize('NFC');
 
+/**
+ * "aaaaaaaaaaaa" or twelve spaces pass the length rule and fall to the first guess of any cracker.
+ * Only spaces also counts whitespace of other kinds (tabs, no-break spaces). Linear: one pass.
+ */
+function isOneCharacterRepeated(password: string): boolean {
+  const chars = [...normalise(password)];
+  if (chars.every((c) => /\s/u.test(c))) return true;
+  return chars.every((c) => c === chars[0]);
+}
+
 /** A message key saying what is wrong with a new password, or null when it is acceptable. */
 export function passwordProblem(password: string): string | null {
   const length = [...normalise(password)].length; // characters, not UTF-16 units
   if (length < PASSWORD_MIN) return 'auth:password.tooShort';
   if (length > PASSWORD_MAX) return 'auth:password.tooLong';
+  if (isOneCharacterRepeated(password)) return 'auth:password.repeated';
   if (COMMON.has(password.toLowerCase())) return 'auth:password.common';
   return null;
 }

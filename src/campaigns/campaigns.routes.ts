@@ -24,7 +24,8 @@ export function campaignsRouter(db: Db): Router {
 
   router.get('/campaigns/new', coordinator, (req, res) => {
     const pending = takePendingForm(req);
-    renderForm(res, null, pending ? rawValues(pending) : { active: true, asks: [] });
+    // A kept form never carries `active` (pending-form.ts): a new campaign starts active, as a blank form does.
+    renderForm(res, null, pending ? rawValues({ ...pending, active: 'on' }) : { active: true, asks: [] });
   });
 
   router.post('/campaigns/new', coordinator, (req, res) => save(req, res, null));
@@ -43,7 +44,7 @@ export function campaignsRouter(db: Db): Router {
   router.get('/campaigns/:id/edit', coordinator, async (req, res) => {
     const campaign = await campaignOr404(db, req.params.id);
     const pending = takePendingForm(req);
-    if (pending) return renderForm(res, campaign, rawValues(pending));
+    if (pending) return renderForm(res, campaign, rawValues({ ...pending, active: campaign.active ? 'on' : '' }));
     const asks = (await listAsks(db, campaign.id)).map((a) => ({ id: String(a.id), text: a.text, position: String(a.position) }));
     renderForm(res, campaign, { ...campaign, starts_on: campaign.starts_on ?? '', ends_on: campaign.ends_on ?? '', goal_date: campaign.goal_date ?? '', asks });
   });

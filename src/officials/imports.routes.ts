@@ -7,12 +7,15 @@ import { requireRole } from '../shared/auth-guards';
 import { NotFoundError } from '../shared/errors';
 import { flash } from '../shared/flash';
 import { paginate } from '../shared/pagination';
-import { uploadedFile } from '../shared/upload';
+import { uploadedFile, uploadForm } from '../shared/upload';
 import { id, text } from '../shared/validation';
 import { FORMATS } from './import/formats';
 import { confirmImport, countBatches, getPreview, ImportRefused, listBatches, previewImport } from './import/import.service';
 import { LEVELS } from './import/rows';
 import { parseImportForm } from './imports.validate';
+
+/** Where the import's file is posted: the one path that accepts a multipart body (see app.ts). */
+export const IMPORT_UPLOAD_PATH = '/officials/imports';
 
 export const TEMPLATE_FILE = path.join(ROOT_DIR, 'data', 'officials-template.csv');
 
@@ -35,7 +38,7 @@ export function importsRouter(db: Db): Router {
     res.attachment('officials-template.csv').type('text/csv; charset=utf-8').send(fs.readFileSync(TEMPLATE_FILE));
   });
 
-  router.post('/', async (req, res) => {
+  router.post('/', ...uploadForm, async (req, res) => {
     const form = parseImportForm(req.body);
     const file = uploadedFile(req);
     const errors: Record<string, string> = form.ok ? {} : { ...form.errors };

@@ -10,7 +10,7 @@ const { csrfSynchronisedProtection, generateToken } = csrfSync({
 
 /**
  * The synchroniser token pattern (the token lives in the session) on every state-changing request;
- * multipart bodies are parsed before this runs (upload.ts), so uploads are checked the same way.
+ * an upload route runs it itself, right after parsing its multipart body (uploadForm in upload.ts).
  */
 export const csrfProtection: RequestHandler = (req, res, next) => {
   csrfSynchronisedProtection(req, res, (err?: unknown) => {

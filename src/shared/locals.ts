@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import { parseCookie } from 'cookie';
 import type { TFunction } from 'i18next';
 import { DEFAULT_LANGUAGE, formatters, fromAcceptLanguage, isLanguage, Language, translator } from '../i18n/i18n';
 import { hasRole } from './auth-guards';
@@ -12,10 +13,14 @@ declare module 'express-serve-static-core' {
   }
 }
 
-/** The user's saved preference, else what they picked this session, else the browser's. */
+/** A visitor's pick of language (the switch on every page): a cookie, so that it costs no session. */
+export const LANGUAGE_COOKIE = 'mpt.lang';
+
+/** The user's saved preference, else what this browser picked, else the browser's own language. */
 function chooseLanguage(req: Parameters<RequestHandler>[0]): Language {
   if (req.user?.language) return req.user.language;
-  if (isLanguage(req.session?.lang)) return req.session.lang;
+  const picked = req.headers.cookie?.includes(LANGUAGE_COOKIE) ? parseCookie(req.headers.cookie)[LANGUAGE_COOKIE] : undefined;
+  if (isLanguage(picked)) return picked;
   return fromAcceptLanguage(req.headers['accept-language']) ?? DEFAULT_LANGUAGE;
 }
 

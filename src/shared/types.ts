@@ -30,9 +30,7 @@ declare module 'express-session' {
     authenticatedAt?: number;
     /** When the stored session's expiry was last pushed back (see touchSession). */
     touchedAt?: number;
-    returnTo?: string;
     flash?: { type: 'success' | 'error' | 'info'; message: string }[];
-    lang?: Language;
     /** A form whose submission met an expired session, kept to be put back after signing in. */
     pendingForm?: { path: string; body: Record<string, unknown> };
   }

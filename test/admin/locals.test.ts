@@ -1,6 +1,6 @@
 import { startTestApp, TestApp } from '../helpers/app';
 import { createLocal, createUser, PASSWORD } from '../helpers/factories';
-import { csrfFrom, postForm, signIn, Agent } from '../helpers/session';
+import { csrfFrom, postForm, signIn, signInAt, Agent, FROM_OUR_PAGE } from '../helpers/session';
 
 let t: TestApp;
 let agent: Agent;
@@ -63,9 +63,9 @@ describe('admin: locals', () => {
     const expiring = await signIn(t.app, admin.email);
     const token = csrfFrom((await expiring.get('/admin/locals/new')).text);
     await t.db('sessions').del();
-    const sent = await expiring.post('/admin/locals/new').type('form').send({ _csrf: token, name: 'Local 4400', union_name: 'CUPE' });
-    expect(sent.headers.location).toBe('/login');
-    const back = await postForm(expiring, '/login', { email: admin.email, password: PASSWORD });
+    const sent = await expiring.post('/admin/locals/new').set(FROM_OUR_PAGE).type('form').send({ _csrf: token, name: 'Local 4400', union_name: 'CUPE' });
+    expect(sent.headers.location).toBe('/login?next=%2Fadmin%2Flocals%2Fnew');
+    const back = await signInAt(expiring, sent.headers.location, admin.email);
     expect(back.headers.location).toBe('/admin/locals/new');
     const page = await expiring.get('/admin/locals/new').expect(200);
     expect(page.text).toContain('value="Local 4400"');

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { startTestApp, TestApp } from '../helpers/app';
 import { createLocal, createUser } from '../helpers/factories';
-import { postForm, signIn, Agent } from '../helpers/session';
+import { postForm, signIn, switchLanguage, Agent } from '../helpers/session';
 import type { SessionUser } from '../../src/shared/types';
 import { changeUserAccess } from '../../src/admin/user-access.service';
 
@@ -139,17 +139,17 @@ describe('admin: users', () => {
     const local = await createLocal(t.db);
     const pages = ['/admin/users', '/admin/users/new', `/admin/users/${admin.id}`, `/admin/users/${admin.id}/password`, '/admin/locals', '/admin/locals/new', `/admin/locals/${local.id}`];
     const fr = await signIn(t.app, admin.email);
-    await fr.get('/language/fr').expect(303);
+    await switchLanguage(fr, 'fr');
     for (const path of pages) {
       await agent.get(path).expect(200);
       expect((await fr.get(path).expect(200)).text).toContain('<html lang="fr">');
     }
-    await fr.get('/language/en').expect(303);
+    await switchLanguage(fr, 'en');
   });
 
   test('anonymous visitors are sent to sign in', async () => {
     const res = await request(t.app).get('/admin/users');
     expect(res.status).toBe(303);
-    expect(res.headers.location).toBe('/login');
+    expect(res.headers.location).toBe('/login?next=%2Fadmin%2Fusers');
   });
 });

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { startTestApp, TestApp } from '../helpers/app';
 import { createUser, PASSWORD } from '../helpers/factories';
-import { csrfFrom, postForm, signIn } from '../helpers/session';
+import { csrfFrom, postForm, signIn, signInAt, FROM_OUR_PAGE } from '../helpers/session';
 import type { SessionUser } from '../../src/shared/types';
 
 let t: TestApp;
@@ -75,10 +75,15 @@ describe('sign in', () => {
   });
 
   test('the session is regenerated at sign-in: the cookie before is not the cookie after, and is worthless', async () => {
-    const agent = request.agent(t.app);
-    const before = sessionCookie(await agent.get('/language/fr')); // a visitor's session, before signing in
+    // A visitor has no session; the one session made before signing in is the one that keeps a form
+    // posted after the member's session expired.
+    const agent = await signIn(t.app, member.email);
+    const token = csrfFrom((await agent.get('/account')).text);
+    await t.db('sessions').whereRaw(`(sess::jsonb #>> '{passport,user}')::int = ?`, [member.id]).delete();
+    const kept = await agent.post('/meetings/new').set(FROM_OUR_PAGE).type('form').send({ _csrf: token, notes: 'Kept' });
+    const before = sessionCookie(kept);
     expect(before).toBeDefined();
-    const res = await postForm(agent, '/login', { email: member.email, password: PASSWORD });
+    const res = await signInAt(agent, kept.headers.location, member.email);
     const after = sessionCookie(res);
     expect(after).toBeDefined();
     expect(after).not.toBe(before);
@@ -95,30 +100,34 @@ describe('sign in', () => {
     const out = await agent.post('/logout').type('form').send({ _csrf: csrfFrom(page.text) });
     expect(out.status).toBe(303);
     expect(out.headers.location).toBe('/login');
+    expect(sessionCookie(out)).toBe('mpt.sid='); // cleared in the browser too
     const replay = await request(t.app).get('/account').set('Cookie', cookie);
     expect(replay.status).toBe(303);
-    expect(replay.headers.location).toBe('/login');
+    expect(replay.headers.location).toBe('/login?next=%2Faccount');
   });
 
-  test('after signing in, the member returns to the page they wanted', async () => {
+  test('after signing in, the member returns to the page they wanted; where to go is in the address, not in a session', async () => {
+    const sessions = async () => Number((await t.db('sessions').count('* as n').first())!.n);
+    const before = await sessions();
     const agent = request.agent(t.app);
     const wanted = await agent.get('/account?tab=password');
-    expect(wanted.headers.location).toBe('/login');
-    const res = await postForm(agent, '/login', { email: member.email, password: PASSWORD });
+    expect(wanted.headers.location).toBe('/login?next=%2Faccount%3Ftab%3Dpassword');
+    expect(await sessions()).toBe(before);
+    const res = await signInAt(agent, wanted.headers.location, member.email);
     expect(res.headers.location).toBe('/account?tab=password');
   });
 
-  test.each(['//evil.example', '/\\evil.example', '//evil.example/%2F..', '/%5Cevil.example'])('never returns to another site (%s)', async (path) => {
+  test.each(['//evil.example', '/\\evil.example', '//evil.example/%2F..', '/%5Cevil.example', '/meetings/..//evil.example', '/%2e%2e//evil.example', '/.//evil.example', 'https://evil.example/'])('never returns to another site (%s)', async (path) => {
     const agent = request.agent(t.app);
-    await agent.get(path);
-    const res = await postForm(agent, '/login', { email: member.email, password: PASSWORD });
+    const res = await signInAt(agent, `/login?next=${encodeURIComponent(path)}`, member.email);
     expect(res.status).toBe(303);
     const site = 'https://tracker.example';
     expect(new URL(res.headers.location, site).origin).toBe(site);
+    expect(res.headers.location).not.toMatch(/^\/\//);
   });
 
-  test.each(['//evil.example', '/\\evil.example', 'https://evil.example/', 'http:/evil.example', 'javascript:alert(1)'])('the language switch never sends anyone to another site (%s)', async (next) => {
-    const res = await request(t.app).get('/language/fr').query({ next });
+  test.each(['//evil.example', '/\\evil.example', 'https://evil.example/', 'http:/evil.example', 'javascript:alert(1)', '/x/..//evil.example'])('the language switch never sends anyone to another site (%s)', async (next) => {
+    const res = await request(t.app).post('/language').type('form').send({ lang: 'fr', next });
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe('/');
   });

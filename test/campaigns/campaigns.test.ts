@@ -2,7 +2,7 @@ import { startTestApp, TestApp } from '../helpers/app';
 import { createLocal, createOfficial, createUser } from '../helpers/factories';
 import request from 'supertest';
 import { PASSWORD } from '../helpers/factories';
-import { Agent, postForm, signIn } from '../helpers/session';
+import { Agent, csrfFrom, postForm, signIn, signInAt, FROM_OUR_PAGE } from '../helpers/session';
 
 let t: TestApp;
 let coordinator: Agent;
@@ -137,11 +137,14 @@ describe('campaigns', () => {
   });
 
   test('a campaign posted after the session expired is put back in the form after signing in again', async () => {
-    const agent = request.agent(t.app);
-    const res = await agent.post('/campaigns/new').type('form').send({ ...base, name: 'Typed before expiry', 'asks[0][text]': 'Kept ask' });
+    const agent = await signIn(t.app, coordinatorEmail);
+    const token = csrfFrom((await agent.get('/campaigns/new')).text);
+    const coordinatorId = (await t.db('users').where({ email: coordinatorEmail }).first()).id;
+    await t.db('sessions').whereRaw(`(sess::jsonb #>> '{passport,user}')::int = ?`, [coordinatorId]).delete();
+    const res = await agent.post('/campaigns/new').set(FROM_OUR_PAGE).type('form').send({ ...base, _csrf: token, name: 'Typed before expiry', 'asks[0][text]': 'Kept ask' });
     expect(res.status).toBe(303);
-    expect(res.headers.location).toBe('/login');
-    const login = await postForm(agent, '/login', { email: coordinatorEmail, password: PASSWORD });
+    expect(res.headers.location).toBe('/login?next=%2Fcampaigns%2Fnew');
+    const login = await signInAt(agent, res.headers.location, coordinatorEmail);
     expect(login.headers.location).toBe('/campaigns/new');
     const form = await agent.get('/campaigns/new').expect(200);
     expect(form.text).toContain('value="Typed before expiry"');

@@ -24,3 +24,32 @@ export async function signIn(app: Express, email: string, password = PASSWORD): 
   if (res.status !== 303) throw new Error(`Sign-in failed for ${email}: ${res.status}`);
   return agent;
 }
+
+/** Where a redirect sends the visitor to sign in, the page to come back to in its address. */
+export const SIGN_IN = /^\/login(\?next=[^&]*)?$/;
+
+/** What a browser adds to a form posted from one of the tracker's own pages. */
+export const FROM_OUR_PAGE = { 'Sec-Fetch-Site': 'same-origin' } as const;
+
+const unescapeHtml = (s: string) =>
+  s.replace(/&#34;|&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+/** The sign-in form's hidden `next` (where to go after signing in), if the page has one. */
+export function nextFrom(html: string): string | undefined {
+  const match = html.match(/<form method="post" action="\/login"[^>]*>[\s\S]*?name="next" value="([^"]*)"/);
+  return match ? unescapeHtml(match[1]) : undefined;
+}
+
+/** Follows a redirect to the sign-in page and signs in there as a browser would (its hidden fields included). */
+export async function signInAt(agent: Agent, loginLocation: string, email: string, password = PASSWORD) {
+  const page = await agent.get(loginLocation);
+  const next = nextFrom(page.text);
+  return agent.post('/login').type('form').send({ _csrf: csrfFrom(page.text), email, password, ...(next ? { next } : {}) });
+}
+
+/** A signed-in user's click on the language switch in the page header. */
+export async function switchLanguage(agent: Agent, lang: 'en' | 'fr') {
+  const res = await postForm(agent, '/language', { lang, next: '/' }, '/account');
+  if (res.status !== 303) throw new Error(`Language switch refused: ${res.status}`);
+  return res;
+}

@@ -1,7 +1,7 @@
 import { startTestApp, TestApp } from '../helpers/app';
 import { createLocal, createOfficial, createUser, createCampaign } from '../helpers/factories';
 import { meetingBy } from '../helpers/meetings.factories';
-import { Agent, csrfFrom, postForm, signIn } from '../helpers/session';
+import { Agent, csrfFrom, postForm, signIn, signInAt, switchLanguage, FROM_OUR_PAGE } from '../helpers/session';
 import { PASSWORD } from '../helpers/factories';
 import type { SessionUser } from '../../src/shared/types';
 
@@ -57,15 +57,15 @@ describe('a session that expired while the form was open', () => {
     const token = csrfFrom((await agent.get(`/meetings/new?official=${mp.id}`)).text);
     await t.db('sessions').delete(); // the session expires on the server
     const before = Number((await t.db('meetings').count('* as n').first())!.n);
-    const posted = await agent.post(`/meetings/new?official=${mp.id}`).type('form').send({
+    const posted = await agent.post(`/meetings/new?official=${mp.id}`).set(FROM_OUR_PAGE).type('form').send({
       _csrf: token, official_id: String(mp.id), status: 'held', held_on: '2026-04-05', stance: 'champion',
       notes: 'Twenty minutes of careful notes', commitment_kinds: ['minister'], 'follow_ups[0][description]': 'Send the report',
     });
     expect(posted.status).toBe(303);
-    expect(posted.headers.location).toBe('/login');
-    const login = await agent.get('/login').expect(200);
+    expect(posted.headers.location).toBe(`/login?next=${encodeURIComponent(`/meetings/new?official=${mp.id}`)}`);
+    const login = await agent.get(posted.headers.location).expect(200);
     expect(login.text).toContain('Sign in again');
-    const back = await agent.post('/login').type('form').send({ _csrf: csrfFrom(login.text), email: mona.email, password: PASSWORD });
+    const back = await signInAt(agent, posted.headers.location, mona.email);
     expect(back.headers.location).toBe(`/meetings/new?official=${mp.id}`);
     const form = await agent.get(back.headers.location).expect(200);
     expect(form.text).toContain('Twenty minutes of careful notes');
@@ -84,11 +84,10 @@ test('an edit posted after the session expired is put back in the edit form, and
   const agent = await signIn(t.app, mona.email);
   const token = csrfFrom((await agent.get(`/meetings/${m.id}/edit`)).text);
   await t.db('sessions').delete();
-  const posted = await agent.post(`/meetings/${m.id}/edit`).type('form')
+  const posted = await agent.post(`/meetings/${m.id}/edit`).set(FROM_OUR_PAGE).type('form')
     .send({ _csrf: token, official_id: String(mp.id), status: 'held', held_on: '2026-04-20', notes: 'Edited notes, not lost', version: '1' });
-  expect(posted.headers.location).toBe('/login');
-  const login = await agent.get('/login');
-  const back = await agent.post('/login').type('form').send({ _csrf: csrfFrom(login.text), email: mona.email, password: PASSWORD });
+  expect(posted.headers.location).toBe(`/login?next=${encodeURIComponent(`/meetings/${m.id}/edit`)}`);
+  const back = await signInAt(agent, posted.headers.location, mona.email);
   const form = await agent.get(back.headers.location).expect(200);
   expect(form.text).toContain('Edited notes, not lost');
   const saved = await agent.post(`/meetings/${m.id}/edit`).type('form')
@@ -100,7 +99,7 @@ test('an edit posted after the session expired is put back in the edit form, and
 describe('in French', () => {
   test('the form, its choices and its messages are in French', async () => {
     const agent = await signIn(t.app, mona.email);
-    await agent.get('/language/fr').expect(303);
+    await switchLanguage(agent, 'fr');
     const page = await agent.get('/meetings/new').expect(200);
     expect(page.text).toContain('<html lang="fr">');
     for (const words of ['Consigner une rencontre', 'Trouver l’élu ou l’élue', 'Demandes présentées', 'Position après la rencontre',
@@ -110,6 +109,6 @@ describe('in French', () => {
     const res = await postForm(agent, '/meetings/new', { ...fields, official_id: String(mp.id), held_on: '2999-01-01' });
     expect(res.status).toBe(422);
     expect(res.text).toContain('Une rencontre tenue ne peut pas être dans le futur. Choisissez « Prévue » pour une rencontre à venir.');
-    await agent.get('/language/en');
+    await switchLanguage(agent, 'en');
   });
 });

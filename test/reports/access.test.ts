@@ -31,7 +31,7 @@ describe('who may export', () => {
   test('a signed-out visitor is sent to sign in', async () => {
     const res = await (await import('supertest')).default(t.app).get('/reports/meetings.csv');
     expect(res.status).toBe(303);
-    expect(res.headers.location).toBe('/login');
+    expect(res.headers.location).toBe('/login?next=%2Freports%2Fmeetings.csv');
   });
 
   test('an admin may export', async () => {
