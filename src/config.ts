@@ -69,7 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.NODE_ENV === 'production' && !e.SESSION_SECRET) {
     throw new ConfigError('SESSION_SECRET is required in production (at least 32 random characters).');
   }
-  // At the shutdown deadline the running statements are cancelled: a page's statement must end first.
+  // At the shutdown deadline the database sessions in use are ended: a page's statement must end first.
   if (e.DB_STATEMENT_TIMEOUT_MS >= e.SHUTDOWN_TIMEOUT_MS) {
     throw new ConfigError(`DB_STATEMENT_TIMEOUT_MS (${e.DB_STATEMENT_TIMEOUT_MS}) must be less than SHUTDOWN_TIMEOUT_MS (${e.SHUTDOWN_TIMEOUT_MS}).`);
   }

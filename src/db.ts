@@ -18,8 +18,11 @@ export interface Database {
   close(): Promise<void>;
   /** For /readyz: whether the database answers, known within about a second (see readinessCheck). */
   ready(): Promise<boolean>;
-  /** PostgreSQL only: cancels the statements running on the pool's connections (a shutdown's deadline). */
-  cancelQueries?(): Promise<void>;
+  /**
+   * PostgreSQL only, at a shutdown's deadline: ends the server sessions of the connections in use, so
+   * that nothing they were doing commits, even a transaction between two statements.
+   */
+  terminateInUse?(): Promise<void>;
   /** Embedded only: the data folder as a gzipped tarball (the tests' migrated snapshot). */
   dumpDataDir?(): Promise<Blob>;
 }
@@ -65,10 +68,10 @@ export function openPostgres(url: string, poolMax = 10, timeouts: DbTimeouts = D
     description: `PostgreSQL at ${u.hostname}:${u.port || 5432}${u.pathname}`,
     close: () => knex.destroy(),
     ready: readinessCheck(() => withOwnConnection(quick, (c) => c.query('SELECT 1')), { timeoutMs: READY_TIMEOUT_MS, whenSlow: 'unready' }),
-    async cancelQueries() {
+    async terminateInUse() {
       const used = (knex.client as { pool?: { used: { resource: { processID?: number } }[] } }).pool?.used ?? [];
       const pids = used.map((u) => u.resource.processID).filter((pid) => Number.isInteger(pid));
-      if (pids.length) await withOwnConnection(quick, (c) => c.query('SELECT pg_cancel_backend(pid) FROM unnest($1::int[]) AS pid', [pids]));
+      if (pids.length) await withOwnConnection(quick, (c) => c.query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [pids]));
     },
   };
 }

@@ -2,7 +2,7 @@ import type { Db } from '../db';
 
 /**
  * Exports and imports go through many rows in one statement: they get longer than a page's statement
- * timeout (DB_STATEMENT_TIMEOUT_MS), still bounded, and cancelled anyway at a shutdown's deadline.
+ * timeout (DB_STATEMENT_TIMEOUT_MS), still bounded, and ended anyway at a shutdown's deadline.
  */
 export const BULK_STATEMENT_TIMEOUT = '2min';
 
