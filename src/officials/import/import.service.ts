@@ -5,6 +5,7 @@ import { endedCount, Plan, planImport } from './plan';
 import { ImportOptions, parseFile } from './parse';
 import { ImportRefused, problemsToStore } from './refusal';
 import * as repo from './import.repo';
+import { allowBulkStatements } from '../../shared/statement-timeout.repo';
 
 export { ImportRefused };
 
@@ -92,6 +93,7 @@ export async function confirmImport(db: Knex, id: number, complete: boolean, use
 
 function applyBatch(db: Knex, id: number, complete: boolean, userId: number | null): Promise<ConfirmResult | undefined> {
   return db.transaction(async (trx) => {
+    await allowBulkStatements(trx);
     await repo.lockImports(trx);
     const batch = await repo.findBatch(trx, id, true);
     if (!batch || !batch.plan) return undefined;
