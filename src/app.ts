@@ -3,7 +3,7 @@ import helmet from 'helmet';
 import type { Knex } from 'knex';
 import type { Config } from './config';
 import { createLogger, Logger } from './shared/logger';
-import { sessionMiddleware, absoluteLimit, touchSession, saveBeforeRedirect } from './shared/session';
+import { sessionMiddleware, absoluteLimit, touchSession, saveBeforeRedirect, logLateSessionErrors } from './shared/session';
 import { parseUploads } from './shared/upload';
 import { csrfProtection } from './shared/csrf';
 import { flashMessages } from './shared/flash';
@@ -66,8 +66,8 @@ export function createApp({ db, config, logger = createLogger(config.logLevel) }
 
   app.use(express.urlencoded({ extended: true, limit: '256kb', parameterLimit: 2000 }));
   app.use(parseUploads);
-  app.use(sessionMiddleware(db, config));
-  app.use(saveBeforeRedirect);
+  app.use(logLateSessionErrors(sessionMiddleware(db, config), logger));
+  app.use(saveBeforeRedirect(logger));
   const passport = createPassport(db);
   app.use(passport.initialize());
   app.use(passport.session());

@@ -21,7 +21,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     else if ((err as { code?: string }).code === 'EBADCSRFTOKEN') [status, messageKey] = [403, 'shared:errors.csrf'];
     else if ((err as { type?: string }).type === 'entity.too.large') [status, messageKey] = [413, 'shared:errors.tooLarge'];
     else if ((err as { type?: string }).type === 'entity.parse.failed') [status, messageKey] = [400, 'shared:errors.badRequest'];
-    else if (isDatabaseUnavailable(err)) [status, messageKey] = [503, 'shared:errors.unavailable'];
+    // Only a request that was changing something is told that nothing was saved: a page read after
+    // a save (the redirect to the record) must not suggest that the save was lost.
+    else if (isDatabaseUnavailable(err)) [status, messageKey] = [503, ['GET', 'HEAD'].includes(req.method) ? 'shared:errors.unavailableRead' : 'shared:errors.unavailable'];
 
     const errorId = status >= 500 ? crypto.randomUUID() : null;
     const log = { errorId, status, method: req.method, url: req.originalUrl, userId: req.user?.id, err };
