@@ -1,12 +1,13 @@
 import type { Server } from 'node:http';
 import net, { AddressInfo } from 'node:net';
 import type { Express } from 'express';
+import request from 'supertest';
 import { createApp } from '../../src/app';
 import { openPostgres, migrateLatest, Database } from '../../src/db';
 import { testConfig } from '../helpers/app';
 import { startCluster, Cluster } from '../helpers/cluster';
 import { createLocal, createOfficial, createUser, createCampaign } from '../helpers/factories';
-import { REAL_POSTGRES, SKIP_REASON } from '../helpers/faults';
+import { REAL_POSTGRES, SKIP_REASON, waitForBlockedBackend } from '../helpers/faults';
 import { commonsFile, confirm, preview } from '../helpers/officials.factories';
 import { postForm, signIn, Agent } from '../helpers/session';
 
@@ -112,6 +113,46 @@ function exchange(port: number, requests: string[]): Promise<{ answers: { status
       expect(page.text).toContain(SAVED);
       expect(page.text).not.toContain(NOTHING_SAVED);
     });
+  });
+
+  test('adding a follow-up on a meeting\'s page comes back to the follow-ups, saying it was saved', async () => {
+    const [meeting] = await meetingsTagged('session-save-raise');
+    await fault('sessions', `new.sess::text like '%"flash"%'`);
+    const res = await postForm(member, `/meetings/${meeting}/follow-ups`, { description: 'Call the office back', due_on: '2026-05-01' }, `/meetings/${meeting}`);
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe(`/meetings/${meeting}?saved=1#follow-ups`);
+    await settle();
+    expect((await member.get(res.headers.location)).text).toContain(SAVED);
+  });
+
+  test('a form kept for after signing in again is not lost: the error page, from which going back finds it', async () => {
+    const anonymous = request(app);
+    await fault('sessions', `new.sess::text like '%"pendingForm"%'`);
+    const res = await anonymous.post('/meetings/new').type('form').send({ ...form, notes: 'kept for later' });
+    expect(res.status).toBe(503);
+    expect(res.text).toContain(NOTHING_SAVED);
+    expect(await meetingsTagged('kept for later')).toHaveLength(0);
+    await settle();
+  });
+
+  test('a page read while the database is not answering says so, not that nothing was saved', async () => {
+    const [meeting] = await meetingsTagged('session-save-raise');
+    const blocker = openPostgres(cluster.url, 1);
+    const trx = await blocker.knex.transaction();
+    try {
+      await trx.raw('lock table meetings in access exclusive mode');
+      const answer = member.get(`/meetings/${meeting}`).then((r) => r);
+      const pid = await waitForBlockedBackend(checks.knex, 'postgres');
+      await checks.knex.raw('select pg_terminate_backend(?)', [pid]);
+      const res = await answer;
+      expect(res.status).toBe(503);
+      expect(res.text).toContain('The database is not answering right now.');
+      expect(res.text).not.toContain(NOTHING_SAVED);
+    } finally {
+      await trx.rollback().catch(() => undefined);
+      await blocker.close();
+      await settle();
+    }
   });
 
   test('applying an import answers the redirect to the batch, applied, and its page says it was saved', async () => {
