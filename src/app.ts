@@ -3,7 +3,7 @@ import helmet from 'helmet';
 import type { Knex } from 'knex';
 import type { Config } from './config';
 import { createLogger, Logger } from './shared/logger';
-import { sessionMiddleware, absoluteLimit, touchSession, saveBeforeRedirect } from './shared/session';
+import { sessionMiddleware, absoluteLimit, touchSession, saveBeforeRedirect, logLateSessionErrors } from './shared/session';
 import { csrfUnlessUploadPending, multipartOnlyAt } from './shared/upload';
 import { flashMessages } from './shared/flash';
 import { viewLocals, noStoreWhenSignedIn } from './shared/locals';
@@ -75,8 +75,8 @@ export function createApp({ db, config, logger = createLogger(config.logLevel), 
 
   app.use(multipartOnlyAt([IMPORT_UPLOAD_PATH]));
   app.use(express.urlencoded({ extended: true, limit: '256kb', parameterLimit: 2000 }));
-  app.use(sessionMiddleware(db, config));
-  app.use(saveBeforeRedirect);
+  app.use(logLateSessionErrors(sessionMiddleware(db, config), logger));
+  app.use(saveBeforeRedirect(logger));
   const passport = createPassport(db);
   app.use(passport.initialize());
   app.use(passport.session());
