@@ -5,6 +5,9 @@ import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Config } from './config';
 import { PreparingPgClient } from './shared/prepared';
+import { takeLock } from './embedded-lock';
+
+export { DatabaseLockedError } from './embedded-lock';
 
 /** The handle every data function takes first: the Knex instance or a transaction on it. */
 export type Db = Knex | Knex.Transaction;
@@ -23,8 +26,6 @@ export interface Database {
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export const MIGRATIONS_DIR = path.join(__dirname, '..', 'migrations');
-
-export class DatabaseLockedError extends Error {}
 
 export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'dbPoolMax'>): Promise<Database> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl, config.dbPoolMax);
@@ -90,39 +91,6 @@ export async function openEmbedded(options: EmbeddedOptions = {}): Promise<Datab
       releaseLock();
     },
   };
-}
-
-/** Two processes on one PGlite data folder silently lose writes, so the second one is refused. */
-function takeLock(dataDir: string): () => void {
-  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-  const lockFile = `${dataDir}.lock`;
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
-      return () => fs.rmSync(lockFile, { force: true });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const holder = Number(fs.readFileSync(lockFile, 'utf8'));
-      if (isAlive(holder)) {
-        throw new DatabaseLockedError(
-          `The embedded database in ${dataDir} is already in use by another process (pid ${holder}). ` +
-            'Stop that process first, or set DATABASE_URL to use a PostgreSQL server.',
-        );
-      }
-      fs.rmSync(lockFile, { force: true }); // left by a process that died
-    }
-  }
-  throw new DatabaseLockedError(`Could not lock the embedded database in ${dataDir}.`);
-}
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**
