@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from './logger';
-import { HttpError, isDatabaseUnavailable } from './errors';
+import { HttpError, isDatabaseUnavailable, isDiskFull } from './errors';
 import { formatters, translator } from '../i18n/i18n';
 import { csrfTokenFor } from './csrf';
 
@@ -21,6 +21,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     else if ((err as { code?: string }).code === 'EBADCSRFTOKEN') [status, messageKey] = [403, 'shared:errors.csrf'];
     else if ((err as { type?: string }).type === 'entity.too.large') [status, messageKey] = [413, 'shared:errors.tooLarge'];
     else if ((err as { type?: string }).type === 'entity.parse.failed') [status, messageKey] = [400, 'shared:errors.badRequest'];
+    else if (isDiskFull(err)) [status, messageKey] = [503, 'shared:errors.diskFull'];
     else if (isDatabaseUnavailable(err)) [status, messageKey] = [503, 'shared:errors.unavailable'];
 
     const errorId = status >= 500 ? crypto.randomUUID() : null;

@@ -28,3 +28,8 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08006', '08003', '08001'].includes(e.code ?? '')) return true;
   return /Connection terminated|Knex: Timeout acquiring a connection|Client has encountered a connection error/i.test(e.message ?? '');
 }
+
+/** The database server's disk is full (SQLSTATE 53100): the statement failed, so nothing was saved. */
+export function isDiskFull(err: unknown): boolean {
+  return (err as { code?: string } | undefined)?.code === '53100';
+}
