@@ -6,6 +6,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { Config } from './config';
 import { PreparingPgClient } from './shared/prepared';
 import { takeLock } from './embedded-lock';
+import { guardEngine, EmbeddedDatabaseDied } from './embedded-fatal';
 
 export { DatabaseLockedError } from './embedded-lock';
 
@@ -20,6 +21,8 @@ export interface Database {
   close(): Promise<void>;
   /** Embedded only: the data folder as a gzipped tarball (the tests' migrated snapshot). */
   dumpDataDir?(): Promise<Blob>;
+  /** Embedded only: settles when the engine has died (a PANIC, e.g. a full disk) and can serve nothing more. */
+  fatal?: Promise<EmbeddedDatabaseDied>;
 }
 
 // A DATE is a calendar day, not an instant: keep it as 'YYYY-MM-DD' rather than a Date at local midnight.
@@ -72,6 +75,13 @@ export async function openEmbedded(options: EmbeddedOptions = {}): Promise<Datab
     throw err;
   }
   const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections: 1 } as never);
+  let died!: (err: EmbeddedDatabaseDied) => void;
+  const fatal = new Promise<EmbeddedDatabaseDied>((resolve) => { died = resolve; });
+  // After the PANIC's error has reached its client, drop the connection: the queries waiting behind
+  // it fail at once (the "try again" page) instead of waiting for an engine that will never answer.
+  const guard = guardEngine(pglite, (err) => {
+    setTimeout(() => void server.stop().finally(() => died(err)), 50);
+  });
   await server.start();
   const port = Number(server.getServerConn().split(':').pop());
   const knex = knexFactory({
@@ -84,11 +94,14 @@ export async function openEmbedded(options: EmbeddedOptions = {}): Promise<Datab
     kind: 'embedded',
     description: options.dataDir ? `embedded PostgreSQL in ${options.dataDir}` : 'embedded PostgreSQL in memory',
     dumpDataDir: () => pglite.dumpDataDir('gzip') as Promise<Blob>,
+    fatal,
     async close() {
       await knex.destroy();
       await server.stop();
-      await pglite.close();
+      const death = guard.death();
+      if (!death) await pglite.close(); // a dead engine would hang; its files recover at the next start
       releaseLock();
+      if (death) throw death;
     },
   };
 }

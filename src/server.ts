@@ -33,6 +33,12 @@ async function main(): Promise<void> {
 
   const stopMaintenance = startMaintenance(database.knex, logger);
   installShutdown(server, database, config.shutdownTimeoutMs, logger, stopMaintenance);
+  // A dead embedded engine (a PANIC: a full disk) serves nothing more: say so once, let the error
+  // pages in flight go out, and exit for a supervisor to restart the tracker (its files recover then).
+  void database.fatal?.then((err) => {
+    logger.fatal({ code: err.code }, `${err.message}; exiting`);
+    setTimeout(() => process.exit(1), 1000);
+  });
 }
 
 /** Finishes the requests in flight, refuses new ones, closes the database, exits 0. */
