@@ -8,7 +8,8 @@ import { NotFoundError } from '../shared/errors';
 import { flash } from '../shared/flash';
 import { paginate } from '../shared/pagination';
 import { uploadedFile } from '../shared/upload';
-import { id } from '../shared/validation';
+import { id, text } from '../shared/validation';
+import { parseChoices } from './import/choices';
 import { FORMATS } from './import/formats';
 import { confirmImport, countBatches, getPreview, ImportRefused, listBatches, previewImport } from './import/import.service';
 import { LEVELS } from './import/rows';
@@ -58,13 +59,19 @@ export function importsRouter(db: Db): Router {
     const batchId = id(req.params.id);
     const preview = batchId && (await getPreview(db, batchId));
     if (!preview) throw new NotFoundError();
-    res.render('officials/preview', { ...preview, limit: 200 });
+    res.render('officials/preview', { ...preview, limit: 200, errors: {}, values: {} });
   });
 
   router.post('/:id', async (req, res) => {
     const batchId = id(req.params.id);
-    if (!batchId) throw new NotFoundError();
-    const result = await confirmImport(db, batchId, req.body?.complete === '1', req.user!.id);
+    const preview = batchId && (await getPreview(db, batchId));
+    if (!batchId || !preview) throw new NotFoundError();
+    const choices = parseChoices(preview.plan.cases, preview.plan.endedOn, req.body);
+    if (!choices.ok) {
+      const values = { ended_on: text(req.body?.ended_on), complete: req.body?.complete === '1', ...caseValues(req.body) };
+      return res.status(422).render('officials/preview', { ...preview, limit: 200, errors: choices.errors, values });
+    }
+    const result = await confirmImport(db, batchId, { complete: req.body?.complete === '1', choices: choices.value }, req.user!.id);
     if (!result) throw new NotFoundError();
     if (!result.ok) {
       flash(req, 'error', req.t(result.reason));
@@ -79,4 +86,9 @@ export function importsRouter(db: Db): Router {
   });
 
   return router;
+}
+
+/** The case choices as sent, to show the form again as the coordinator left it. */
+function caseValues(body: Record<string, unknown> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(body ?? {}).filter(([k]) => /^case_\d{1,6}$/.test(k)).map(([k, v]) => [k, text(v)]));
 }
