@@ -72,7 +72,7 @@ function printPreview(p: NonNullable<Awaited<ReturnType<typeof getPreview>>>, co
     const effect = c.same
       ? t(c.kind === 'moved' ? 'officials:cases.follow' : 'officials:cases.moveTo', { count: c.meetings, name: c.row.name, constituency: c.row.constituency })
       : [c.kind === 'moved' ? '' : t('officials:cases.ending', { from: c.official.name, to: c.row.name }), t('officials:cases.stay', { count: c.meetings, name: c.official.name })].filter(Boolean).join(' — ');
-    const choice = `${t(c.same ? 'officials:cases.same' : 'officials:cases.different')}: ${effect}`;
+    const choice = t('officials:cases.choice', { choice: t(c.same ? 'officials:cases.same' : 'officials:cases.different'), effect });
     console.log(t('officials:cli.case', { case: label, choice, flag: c.same ? '--different-person' : '--same-person', line: c.line }));
   }
   for (const e of plan.replace) console.log(t('officials:cli.end', { name: e.name, constituency: e.constituency, date: e.end_date }));

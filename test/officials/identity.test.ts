@@ -168,3 +168,17 @@ test('"Ended on": the coordinator chooses the date of the officials a complete l
   expect(await t.db('officials').where({ id: max.id }).first()).toMatchObject({ end_date: '2026-01-15' });
   expect(await sittingIn('Ending Three')).toMatchObject({ first_name: 'Ned' });
 });
+
+test('a French-speaking coordinator reads the cases and their choices in French', async () => {
+  const user = await createUser(t.db, 'coordinator');
+  await t.db('users').where({ id: user.id }).update({ language: 'fr' });
+  const french = await signIn(t.app, user.email);
+  await apply(await preview(agent, commonsFile([row('Odile', 'Avant', 'Circonscription Test', 'Bloc Québécois')])));
+  await meetingWith((await sittingIn('Circonscription Test')).id, 'Rencontre');
+  const id = await preview(french, commonsFile([row('Odile', 'Après', 'Circonscription Test', 'Bloc Québécois', '2025-04-28')]));
+  const page = await french.get(`/officials/imports/${id}`);
+  expect(page.text).toContain('Ligne 2 : même personne, nom changé : Odile Avant → Odile Après');
+  expect(page.text).toContain('Même personne : 1 rencontre passe à Odile Après');
+  expect(page.text).toContain('1 rencontre reste avec Odile Avant');
+  expect(page.text).toContain('Fin du mandat le');
+});

@@ -79,7 +79,8 @@ export async function getPreview(db: Knex, id: number, choices?: PlanChoices): P
   const batch = await repo.findBatch(db, id);
   if (!batch || !batch.plan) return undefined;
   const stored = batch.plan as StoredPlan;
-  let plan = stored.plan;
+  // A batch previewed before the identity cases existed has none, and no "ended on" of its own.
+  let plan: Plan = { ...stored.plan, cases: stored.plan.cases ?? [], endedOn: stored.plan.endedOn ?? today() };
   if (choices && stored.input) plan = await withMeetingCounts(db, planImport(stored.input, await repo.scopeOfficials(db, plan.scope), choices));
   const alreadyImported = await repo.lastAppliedWithSha(db, batch.sha256);
   return { batch, plan, encoding: stored.encoding, total: stored.total, alreadyImported };
