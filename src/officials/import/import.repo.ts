@@ -106,8 +106,11 @@ export async function insertBatch(db: Db, fields: Partial<BatchRow>): Promise<nu
   return row.id;
 }
 
-export function findBatch(db: Db, id: number, forUpdate = false): Promise<BatchRow | undefined> {
-  const q = db('import_batches as b').leftJoin('users as u', 'u.id', 'b.user_id').where('b.id', id).first('b.*', 'u.name as user_name');
+/** The batch; `withPlan` false leaves out its stored plan, which holds every row of the file. */
+export function findBatch(db: Db, id: number, forUpdate = false, withPlan = true): Promise<BatchRow | undefined> {
+  const columns = withPlan ? ['b.*'] : ['b.id', 'b.user_id', 'b.file_name', 'b.sha256', 'b.format', 'b.level', 'b.jurisdiction', 'b.complete', 'b.status',
+    'b.added', 'b.updated', 'b.unchanged', 'b.ended', 'b.rejected', 'b.problems', 'b.applied_at', 'b.created_at'];
+  const q = db('import_batches as b').leftJoin('users as u', 'u.id', 'b.user_id').where('b.id', id).first(...columns, 'u.name as user_name');
   return forUpdate ? q.forUpdate('b') : q;
 }
 

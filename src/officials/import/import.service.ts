@@ -122,8 +122,9 @@ function applyBatch(db: Knex, id: number, { complete, choices }: ConfirmOptions,
       await repo.markBatch(trx, id, { status: 'superseded' });
       return { ok: false, reason: 'officials:refused.stale' };
     }
-    // The officials are as they were at the preview, so this is the preview's plan with the choices made.
-    const plan = planImport(stored.input, await repo.scopeOfficials(trx, stored.plan.scope), choices ?? { flips: [], endedOn: stored.plan.endedOn });
+    // The officials are as they were at the preview: its plan holds unless a choice changes it.
+    const replan = !!choices && (choices.flips.length > 0 || choices.endedOn !== stored.plan.endedOn);
+    const plan = replan ? planImport(stored.input, await repo.scopeOfficials(trx, stored.plan.scope), choices!) : stored.plan;
     const source = `import:${id}`;
     await repo.endOfficials(trx, complete ? [...plan.replace, ...plan.missing] : plan.replace);
     await repo.updateOfficials(trx, source, plan.update.map((u) => ({ ...u.values, id: u.id })));
@@ -132,14 +133,14 @@ function applyBatch(db: Knex, id: number, { complete, choices }: ConfirmOptions,
     await repo.markBatch(trx, id, {
       status: 'applied', complete, ended, added: plan.add.length, updated: plan.update.length, unchanged: plan.unchanged,
       // The batch shows what was applied, with each case as the coordinator chose it.
-      plan: JSON.stringify({ ...stored, plan: { ...plan, cases: plan.cases.map((c) => ({ ...c, meetings: stored.plan.cases.find((s) => s.line === c.line)?.meetings ?? 0 })) } }),
+      ...(replan ? { plan: JSON.stringify({ ...stored, plan: { ...plan, cases: plan.cases.map((c) => ({ ...c, meetings: stored.plan.cases.find((s) => s.line === c.line)?.meetings ?? 0 })) } }) } : {}),
       applied_at: trx.fn.now() as unknown as string,
     });
     await recordAudit(trx, {
       user_id: userId, action: 'import', entity: 'import_batch', entity_id: id,
       changes: { added: plan.add.length, updated: plan.update.length, ended, flipped: choices?.flips ?? [] },
     });
-    return { ok: true, batch: (await repo.findBatch(trx, id))! };
+    return { ok: true, batch: (await repo.findBatch(trx, id, false, false))! };
   });
 }
 
