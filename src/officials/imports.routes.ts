@@ -10,6 +10,7 @@ import { paginate } from '../shared/pagination';
 import { uploadedFile } from '../shared/upload';
 import { id, text } from '../shared/validation';
 import { parseChoices } from './import/choices';
+import { endedCount, PlanChoices } from './import/plan';
 import { FORMATS } from './import/formats';
 import { confirmImport, countBatches, getPreview, ImportRefused, listBatches, previewImport } from './import/import.service';
 import { LEVELS } from './import/rows';
@@ -71,6 +72,7 @@ export function importsRouter(db: Db): Router {
       const values = { ended_on: text(req.body?.ended_on), complete: req.body?.complete === '1', ...caseValues(req.body) };
       return res.status(422).render('officials/preview', { ...preview, limit: 200, errors: choices.errors, values });
     }
+    if (req.body?.review === '1') return renderReview(res, batchId, choices.value, req.body?.complete === '1', text(req.body?.ended_on));
     const result = await confirmImport(db, batchId, { complete: req.body?.complete === '1', choices: choices.value }, req.user!.id);
     if (!result) throw new NotFoundError();
     if (!result.ok) {
@@ -84,6 +86,14 @@ export function importsRouter(db: Db): Router {
       : req.t('officials:preview.appliedNothing', { id: b.id }));
     res.redirect(303, `/officials/imports/${batchId}`);
   });
+
+  /** The preview again, re-planned with the choices made, and nothing written: the counts as they would apply. */
+  async function renderReview(res: Response, batchId: number, choices: PlanChoices, complete: boolean, endedOn: string) {
+    const preview = (await getPreview(db, batchId, choices))!;
+    const { plan } = preview;
+    const batch = { ...preview.batch, added: plan.add.length, updated: plan.update.length, unchanged: plan.unchanged, ended: endedCount(plan, complete) };
+    res.render('officials/preview', { ...preview, batch, limit: 200, errors: {}, values: { complete, ended_on: endedOn || undefined } });
+  }
 
   return router;
 }

@@ -182,3 +182,18 @@ test('a French-speaking coordinator reads the cases and their choices in French'
   expect(page.text).toContain('1 rencontre reste avec Odile Avant');
   expect(page.text).toContain('Fin du mandat le');
 });
+
+test('reviewing the choices shows the counts they give, with the choices kept, and writes nothing', async () => {
+  await apply(await preview(agent, commonsFile([row('Quinn', 'Review', 'Review Riding', 'Liberal')])));
+  const quinn = await sittingIn('Review Riding');
+  const id = await preview(agent, commonsFile([row('Rita', 'Else', 'Review Riding', 'Liberal', '2025-04-28')]));
+  expect((await agent.get(`/officials/imports/${id}`)).text).toMatch(/data-count="added">1</);
+  const review = await apply(id, { case_2: 'same', review: '1', ended_on: '2026-01-15' });
+  expect(review.status).toBe(200);
+  expect(review.text).toMatch(/data-count="added">0</);
+  expect(review.text).toMatch(/data-count="updated">1</);
+  expect(review.text).toMatch(/name="case_2" value="same" checked/);
+  expect(review.text).toContain('value="2026-01-15"');
+  expect(await t.db('import_batches').where({ id }).first()).toMatchObject({ status: 'previewed', added: 1 });
+  expect(await sittingIn('Review Riding')).toMatchObject({ id: quinn.id, first_name: 'Quinn' });
+});
