@@ -3,7 +3,7 @@ import helmet from 'helmet';
 import type { Knex } from 'knex';
 import type { Config } from './config';
 import { createLogger, Logger } from './shared/logger';
-import { sessionMiddleware, absoluteLimit, touchSession, saveBeforeRedirect } from './shared/session';
+import { sessionMiddleware, absoluteLimit, touchSession, saveBeforeRedirect, logLateSessionErrors } from './shared/session';
 import { csrfUnlessUploadPending, multipartOnlyAt } from './shared/upload';
 import { flashMessages } from './shared/flash';
 import { viewLocals, noStoreWhenSignedIn } from './shared/locals';
@@ -11,6 +11,7 @@ import { requireSignedIn } from './shared/auth-guards';
 import { errorHandler, notFound } from './shared/error-handler';
 import { refuseUnreadableQuery } from './shared/readable-input';
 import { staticAssets } from './shared/static';
+import { readinessCheck } from './shared/readiness';
 import { renderView, VIEWS_DIR } from './shared/views';
 import { createPassport } from './auth/passport';
 import { authRouter } from './auth/auth.routes';
@@ -30,10 +31,14 @@ export interface AppDeps {
   db: Knex;
   config: Config;
   logger?: Logger;
+  /** For /readyz (Database.ready); by default, a query on the pool that answers within a second. */
+  ready?: () => Promise<boolean>;
+  /** True once the process is shutting down: /readyz answers 503 so that a load balancer stops sending. */
+  stopping?: () => boolean;
 }
 
 /** Builds the application. No side effects: nothing listens and nothing is read until a request. */
-export function createApp({ db, config, logger = createLogger(config.logLevel) }: AppDeps): Express {
+export function createApp({ db, config, logger = createLogger(config.logLevel), ready = readinessCheck(() => db.raw('SELECT 1'), { timeoutMs: 1000, whenSlow: 'unready' }), stopping = () => false }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -59,12 +64,10 @@ export function createApp({ db, config, logger = createLogger(config.logLevel) }
 
   app.get('/healthz', (_req, res) => { res.type('text').send('ok'); });
   app.get('/readyz', async (_req, res) => {
-    try {
-      await db.raw('select 1');
-      res.type('text').send('ready');
-    } catch {
-      res.status(503).type('text').send('database unavailable');
-    }
+    res.set('Cache-Control', 'no-store').type('text');
+    if (stopping()) return void res.status(503).send('shutting down');
+    if (await ready()) res.send('ready');
+    else res.status(503).send('database unavailable');
   });
 
   const exportSlots = ExportSlots.for(db, config);
@@ -72,8 +75,8 @@ export function createApp({ db, config, logger = createLogger(config.logLevel) }
 
   app.use(multipartOnlyAt([IMPORT_UPLOAD_PATH]));
   app.use(express.urlencoded({ extended: true, limit: '256kb', parameterLimit: 2000 }));
-  app.use(sessionMiddleware(db, config));
-  app.use(saveBeforeRedirect);
+  app.use(logLateSessionErrors(sessionMiddleware(db, config), logger));
+  app.use(saveBeforeRedirect(logger));
   const passport = createPassport(db);
   app.use(passport.initialize());
   app.use(passport.session());

@@ -6,6 +6,9 @@ import { z } from 'zod';
 /** The repository root, so that data/ and views/ resolve the same from src/ and dist/src/. */
 export const ROOT_DIR = findRoot(__dirname);
 
+/** Also what openPostgres uses when it is given none (tests, benchmarks). */
+export const DEFAULT_DB_TIMEOUTS: DbTimeouts = { statementTimeoutMs: 15_000, lockTimeoutMs: 5_000, connectTimeoutMs: 5_000, acquireTimeoutMs: 5_000 };
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -16,7 +19,12 @@ const schema = z.object({
   TRUST_PROXY: z.string().optional(),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(20_000),
+  SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).default(0),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(1).default(DEFAULT_DB_TIMEOUTS.statementTimeoutMs),
+  DB_LOCK_TIMEOUT_MS: z.coerce.number().int().min(1).default(DEFAULT_DB_TIMEOUTS.lockTimeoutMs),
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(1).default(DEFAULT_DB_TIMEOUTS.connectTimeoutMs),
+  DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(1).default(DEFAULT_DB_TIMEOUTS.acquireTimeoutMs),
   EXPORT_MAX_CONCURRENT: z.coerce.number().int().min(1).max(100).default(4),
   EXPORT_MAX_PER_USER: z.coerce.number().int().min(1).max(100).default(2),
   EXPORT_STALL_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
@@ -39,6 +47,17 @@ export interface Config {
   exportMaxPerUser: number;
   /** How long an export may wait for a client that does not read before it is cut off. */
   exportStallTimeoutMs: number;
+  /** On SIGTERM, how long /readyz answers 503 while requests are still served, before draining. */
+  shutdownDelayMs: number;
+  db: DbTimeouts;
+}
+
+/** How long the database may make a request wait, at each step (see openPostgres). */
+export interface DbTimeouts {
+  statementTimeoutMs: number;
+  lockTimeoutMs: number;
+  connectTimeoutMs: number;
+  acquireTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -57,6 +76,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   if (e.NODE_ENV === 'production' && !e.SESSION_SECRET) {
     throw new ConfigError('SESSION_SECRET is required in production (at least 32 random characters).');
+  }
+  // At the shutdown deadline the database sessions in use are ended: a page's statement must end first.
+  if (e.DB_STATEMENT_TIMEOUT_MS >= e.SHUTDOWN_TIMEOUT_MS) {
+    throw new ConfigError(`DB_STATEMENT_TIMEOUT_MS (${e.DB_STATEMENT_TIMEOUT_MS}) must be less than SHUTDOWN_TIMEOUT_MS (${e.SHUTDOWN_TIMEOUT_MS}).`);
   }
   if (e.NODE_ENV === 'production' && !e.DATABASE_URL) {
     throw new ConfigError('DATABASE_URL is required in production; the embedded database is for development.');
@@ -80,6 +103,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exportMaxConcurrent: e.EXPORT_MAX_CONCURRENT,
     exportMaxPerUser: e.EXPORT_MAX_PER_USER,
     exportStallTimeoutMs: e.EXPORT_STALL_TIMEOUT_MS,
+    shutdownDelayMs: e.SHUTDOWN_DELAY_MS,
+    db: {
+      statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+      lockTimeoutMs: e.DB_LOCK_TIMEOUT_MS,
+      connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
+      acquireTimeoutMs: e.DB_ACQUIRE_TIMEOUT_MS,
+    },
   };
 }
 

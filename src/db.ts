@@ -3,8 +3,13 @@ import path from 'node:path';
 import knexFactory, { Knex } from 'knex';
 import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
-import type { Config } from './config';
-import { PreparingPgClient } from './shared/prepared';
+import { DEFAULT_DB_TIMEOUTS, type Config, type DbTimeouts } from './config';
+import { PgClient } from './shared/pg-client';
+import { readinessCheck } from './shared/readiness';
+import { takeLock } from './embedded-lock';
+import { guardEngine, EmbeddedDatabaseDied } from './embedded-fatal';
+
+export { DatabaseLockedError } from './embedded-lock';
 
 /** The handle every data function takes first: the Knex instance or a transaction on it. */
 export type Db = Knex | Knex.Transaction;
@@ -15,8 +20,17 @@ export interface Database {
   /** Where the data lives, for the start-up log (never includes a password). */
   description: string;
   close(): Promise<void>;
+  /** For /readyz: whether the database answers, known within about a second (see readinessCheck). */
+  ready(): Promise<boolean>;
+  /**
+   * PostgreSQL only, at a shutdown's deadline: ends the server sessions of the connections in use, so
+   * that nothing they were doing commits, even a transaction between two statements.
+   */
+  terminateInUse?(): Promise<void>;
   /** Embedded only: the data folder as a gzipped tarball (the tests' migrated snapshot). */
   dumpDataDir?(): Promise<Blob>;
+  /** Embedded only: settles when the engine has died (a PANIC, e.g. a full disk) and can serve nothing more. */
+  fatal?: Promise<EmbeddedDatabaseDied>;
 }
 
 // A DATE is a calendar day, not an instant: keep it as 'YYYY-MM-DD' rather than a Date at local midnight.
@@ -24,26 +38,60 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export const MIGRATIONS_DIR = path.join(__dirname, '..', 'migrations');
 
-export class DatabaseLockedError extends Error {}
-
-export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'dbPoolMax'>): Promise<Database> {
-  if (config.databaseUrl) return openPostgres(config.databaseUrl, config.dbPoolMax);
+export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'dbPoolMax'> & Partial<Pick<Config, 'db'>>): Promise<Database> {
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, config.dbPoolMax, config.db);
   return openEmbedded({ dataDir: path.join(config.dataDir, 'pgdata') });
 }
 
-export function openPostgres(url: string, poolMax = 10): Database {
+/**
+ * Nothing waits without bound: a statement (statement_timeout, lock_timeout, set at connection start
+ * so that RESET returns to them), a new connection, a request for one from the pool. Each of these
+ * ends in a "try again" page (isDatabaseUnavailable) instead of a request hanging for the length of
+ * the fault.
+ */
+export function openPostgres(url: string, poolMax = 10, timeouts: DbTimeouts = DEFAULT_DB_TIMEOUTS): Database {
+  const connection = {
+    connectionString: url,
+    user: new URL(url).username || 'postgres',
+    connectionTimeoutMillis: timeouts.connectTimeoutMs,
+    statement_timeout: timeouts.statementTimeoutMs,
+    lock_timeout: timeouts.lockTimeoutMs,
+  };
   const knex = knexFactory({
-    client: PreparingPgClient as unknown as typeof Knex.Client,
-    connection: { connectionString: url, user: new URL(url).username || 'postgres' },
+    client: PgClient as unknown as typeof Knex.Client,
+    connection: connection as Knex.PgConnectionConfig,
     pool: { min: 0, max: poolMax },
+    acquireConnectionTimeout: timeouts.acquireTimeoutMs,
   });
+  // A connection of its own, so that a pool used up by blocked requests does not make /readyz wait.
+  const quick = { ...connection, connectionTimeoutMillis: READY_TIMEOUT_MS, statement_timeout: READY_TIMEOUT_MS };
   const u = new URL(url);
   return {
     knex,
     kind: 'postgres',
     description: `PostgreSQL at ${u.hostname}:${u.port || 5432}${u.pathname}`,
     close: () => knex.destroy(),
+    ready: readinessCheck(() => withOwnConnection(quick, (c) => c.query('SELECT 1')), { timeoutMs: READY_TIMEOUT_MS, whenSlow: 'unready' }),
+    async terminateInUse() {
+      const used = (knex.client as { pool?: { used: { resource: { processID?: number } }[] } }).pool?.used ?? [];
+      const pids = used.map((u) => u.resource.processID).filter((pid) => Number.isInteger(pid));
+      if (pids.length) await withOwnConnection(quick, (c) => c.query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [pids]));
+    },
   };
+}
+
+/** How long /readyz waits for the database before answering without it. */
+const READY_TIMEOUT_MS = 1000;
+
+async function withOwnConnection<T>(settings: pg.ClientConfig, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client(settings);
+  client.on('error', () => undefined); // reported by the query that fails
+  try {
+    await client.connect();
+    return await fn(client);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 export interface EmbeddedOptions {
@@ -71,10 +119,19 @@ export async function openEmbedded(options: EmbeddedOptions = {}): Promise<Datab
     throw err;
   }
   const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections: 1 } as never);
+  let died!: (err: EmbeddedDatabaseDied) => void;
+  const fatal = new Promise<EmbeddedDatabaseDied>((resolve) => { died = resolve; });
+  // After the PANIC's error has reached its client, drop the connection: the queries waiting behind
+  // it fail at once (the "try again" page) instead of waiting for an engine that will never answer.
+  const guard = guardEngine(pglite, (err) => {
+    setTimeout(() => void server.stop().finally(() => died(err)), 50);
+  });
   await server.start();
   const port = Number(server.getServerConn().split(':').pop());
+  // No timeouts here: PGlite ignores them (its engine runs on this thread, where no timer can stop a
+  // statement), and with its one connection, waiting for it is the normal case.
   const knex = knexFactory({
-    client: PreparingPgClient as unknown as typeof Knex.Client,
+    client: PgClient as unknown as typeof Knex.Client,
     connection: { host: '127.0.0.1', port, user: 'postgres', database: 'postgres' },
     pool: { min: 1, max: 1 },
   });
@@ -83,46 +140,18 @@ export async function openEmbedded(options: EmbeddedOptions = {}): Promise<Datab
     kind: 'embedded',
     description: options.dataDir ? `embedded PostgreSQL in ${options.dataDir}` : 'embedded PostgreSQL in memory',
     dumpDataDir: () => pglite.dumpDataDir('gzip') as Promise<Blob>,
+    // Its one connection may be busy for a while (an import): meanwhile, the state it was last in.
+    ready: readinessCheck(() => knex.raw('SELECT 1'), { timeoutMs: READY_TIMEOUT_MS, whenSlow: 'last-known' }),
+    fatal,
     async close() {
       await knex.destroy();
       await server.stop();
-      await pglite.close();
+      const death = guard.death();
+      if (!death) await pglite.close(); // a dead engine would hang; its files recover at the next start
       releaseLock();
+      if (death) throw death;
     },
   };
-}
-
-/** Two processes on one PGlite data folder silently lose writes, so the second one is refused. */
-function takeLock(dataDir: string): () => void {
-  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-  const lockFile = `${dataDir}.lock`;
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
-      return () => fs.rmSync(lockFile, { force: true });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const holder = Number(fs.readFileSync(lockFile, 'utf8'));
-      if (isAlive(holder)) {
-        throw new DatabaseLockedError(
-          `The embedded database in ${dataDir} is already in use by another process (pid ${holder}). ` +
-            'Stop that process first, or set DATABASE_URL to use a PostgreSQL server.',
-        );
-      }
-      fs.rmSync(lockFile, { force: true }); // left by a process that died
-    }
-  }
-  throw new DatabaseLockedError(`Could not lock the embedded database in ${dataDir}.`);
-}
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**
@@ -135,8 +164,23 @@ const migrationSource: Knex.MigrationSource<string> = {
     return fs.readdirSync(MIGRATIONS_DIR).filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts')).sort();
   },
   getMigrationName: (file) => file.replace(/\.js$/, '.ts'),
-  getMigration: (file) => import(path.join(MIGRATIONS_DIR, file)),
+  getMigration: async (file) => withoutStatementTimeout(await import(path.join(MIGRATIONS_DIR, file))),
 };
+
+/**
+ * A migration may rewrite a big table: it runs without the pages' statement timeout (SET LOCAL, in
+ * the migration's own transaction), though still with the lock timeout, so that it gives up rather
+ * than queue every request behind its lock.
+ */
+function withoutStatementTimeout(migration: Knex.Migration): Knex.Migration {
+  return {
+    ...migration,
+    async up(knex) {
+      if (knex.isTransaction) await knex.raw('SET LOCAL statement_timeout = 0');
+      return migration.up(knex);
+    },
+  };
+}
 
 export async function migrateLatest(knex: Knex): Promise<string[]> {
   if (await upToDate(knex)) return [];

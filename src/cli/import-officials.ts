@@ -5,11 +5,12 @@ import { loadConfig } from '../config';
 import { openDatabase, migrateLatest } from '../db';
 import { translator } from '../i18n/i18n';
 import { confirmImport, getPreview, ImportRefused, previewImport } from '../officials/import/import.service';
-import { endedCount } from '../officials/import/plan';
+import { parseChoices } from '../officials/import/choices';
+import { endedCount, Plan, PlanChoices } from '../officials/import/plan';
 import { parseImportForm } from '../officials/imports.validate';
 import { CliError, runCli } from './run-cli';
 
-const USAGE = 'Usage: npm run import:officials -- FILE [--level federal|senate|provincial|territorial|municipal] [--jurisdiction ca|ca_on|…] [--complete] [--yes]';
+const USAGE = 'Usage: npm run import:officials -- FILE [--level federal|senate|provincial|territorial|municipal] [--jurisdiction ca|ca_on|…] [--complete] [--ended-on YYYY-MM-DD] [--same-person ROW]… [--different-person ROW]… [--yes]';
 const t = translator('en');
 
 /**
@@ -19,7 +20,10 @@ const t = translator('en');
 runCli(async () => {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { level: { type: 'string' }, jurisdiction: { type: 'string' }, complete: { type: 'boolean' }, yes: { type: 'boolean' } },
+    options: {
+      level: { type: 'string' }, jurisdiction: { type: 'string' }, complete: { type: 'boolean' }, yes: { type: 'boolean' },
+      'ended-on': { type: 'string' }, 'same-person': { type: 'string', multiple: true }, 'different-person': { type: 'string', multiple: true },
+    },
   });
   if (positionals.length !== 1) throw new CliError(USAGE);
   const file = positionals[0];
@@ -36,13 +40,14 @@ runCli(async () => {
       if (err instanceof ImportRefused) throw new CliError(`${path.basename(file)}: ${t(err.reason, err.params)}`);
       throw err;
     }
-    const preview = (await getPreview(database.knex, batchId))!;
-    printPreview(preview, !!values.complete);
+    const stored = (await getPreview(database.knex, batchId))!;
+    const choices = readChoices(stored.plan, values['same-person'] ?? [], values['different-person'] ?? [], values['ended-on']);
+    printPreview((await getPreview(database.knex, batchId, choices))!, !!values.complete);
     if (!values.yes) {
       console.log(`\n${t('officials:cli.nothingWritten', { id: batchId })}`);
       return;
     }
-    const result = await confirmImport(database.knex, batchId, !!values.complete, null);
+    const result = await confirmImport(database.knex, batchId, { complete: !!values.complete, choices }, null);
     if (!result?.ok) throw new CliError(t(result?.reason ?? 'officials:refused.notPending'));
     const b = result.batch;
     console.log(b.added + b.updated + b.ended ? t('officials:preview.applied', { id: b.id, added: b.added, updated: b.updated, ended: b.ended }) : t('officials:preview.appliedNothing', { id: b.id }));
@@ -62,8 +67,33 @@ function printPreview(p: NonNullable<Awaited<ReturnType<typeof getPreview>>>, co
     const changes = u.changes.map((c) => t('officials:preview.change', { field: t(`officials:fields.${c.field}`), from: c.from ?? '', to: c.to ?? '' })).join('; ');
     console.log(t('officials:cli.update', { line: u.line, name: u.name, changes }));
   }
+  for (const c of plan.cases) {
+    const label = t(`officials:cases.${c.kind}`, { line: c.line, from: c.official.name, to: c.row.name, name: c.row.name, constituency: c.row.constituency, fromSeat: c.official.constituency });
+    const effect = c.same
+      ? t(c.kind === 'moved' ? 'officials:cases.follow' : 'officials:cases.moveTo', { count: c.meetings, name: c.row.name, constituency: c.row.constituency })
+      : [c.kind === 'moved' ? '' : t('officials:cases.ending', { from: c.official.name, to: c.row.name }), t('officials:cases.stay', { count: c.meetings, name: c.official.name })].filter(Boolean).join(' — ');
+    const choice = t('officials:cases.choice', { choice: t(c.same ? 'officials:cases.same' : 'officials:cases.different'), effect });
+    console.log(t('officials:cli.case', { case: label, choice, flag: c.same ? '--different-person' : '--same-person', line: c.line }));
+  }
   for (const e of plan.replace) console.log(t('officials:cli.end', { name: e.name, constituency: e.constituency, date: e.end_date }));
   for (const e of plan.missing) console.log(t(complete ? 'officials:cli.missingEnded' : 'officials:cli.missingKept', { name: e.name, constituency: e.constituency, date: e.end_date }));
   for (const pr of batch.problems) console.log(t('officials:cli.problem', { line: pr.line, column: pr.column ?? '', reason: t(pr.reason, pr.params ?? {}) }));
   if (p.problemCount > batch.problems.length) console.log(t('officials:cli.moreProblems', { count: p.problemCount - batch.problems.length, total: p.problemCount }));
+}
+
+/** --same-person and --different-person name rows the preview lists as cases; --ended-on a day. */
+function readChoices(plan: Plan, same: string[], different: string[], endedOn: string | undefined): PlanChoices {
+  const lines = plan.cases.map((c) => c.line);
+  const body: Record<string, string> = { ended_on: endedOn ?? '' };
+  for (const [rows, choice] of [[same, 'same'], [different, 'different']] as const) {
+    for (const row of rows) {
+      if (!/^\d{1,7}$/.test(row) || !lines.includes(Number(row))) {
+        throw new CliError(t('officials:cli.notACase', { line: row, lines: lines.join(', ') || t('officials:cli.noCases') }));
+      }
+      body[`case_${Number(row)}`] = choice;
+    }
+  }
+  const result = parseChoices(plan.cases, plan.endedOn, body);
+  if (!result.ok) throw new CliError(Object.values(result.errors).map((k) => t(k)).join('\n'));
+  return result.value;
 }

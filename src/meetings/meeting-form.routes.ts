@@ -6,7 +6,6 @@ import { id, MAX_LENGTH } from '../shared/validation';
 import { meetingFor } from './access.service';
 import { formChoices, meetingValues, newMeetingValues } from './form.service';
 import { searchOfficials } from './lookups.repo';
-import { findMeetingDetails } from './meetings.repo';
 import { Conflict, editMeeting, logMeeting, SaveResult } from './meetings.service';
 import { MeetingValues, MIN_FOLLOW_UP_ROWS, parseMeetingForm } from './meetings.validate';
 import { savedMessage } from './saved-message';
@@ -40,8 +39,7 @@ export function meetingFormRouter(db: Db): Router {
 
   async function afterSave(req: Request, res: Response, mode: FormMode, values: MeetingValues, result: SaveResult) {
     if (result.ok) {
-      const details = result.details ?? (await findMeetingDetails(db, result.meeting.id))!;
-      flash(req, 'success', savedMessage(req, details, mode.kind, result.followUps));
+      flash(req, 'success', savedMessage(req, result.details, mode.kind, result.followUps));
       return res.redirect(303, `/meetings/${result.meeting.id}`);
     }
     if ('errors' in result) return renderForm(req, res, 422, mode, values, { errors: result.errors });

@@ -16,7 +16,7 @@ import type { MeetingInput } from './meetings.validate';
 export type Duplicate = Awaited<ReturnType<typeof sameDayMeetings>>[number];
 
 export type SaveResult =
-  | { ok: true; meeting: MeetingRow; followUps: number; details?: MeetingDetails }
+  | { ok: true; meeting: MeetingRow; followUps: number; details: MeetingDetails }
   | { ok: false; errors: Record<string, string> }
   | { ok: false; duplicates: Duplicate[] }
   | { ok: false; conflict: Conflict };
@@ -113,7 +113,8 @@ export async function editMeeting(db: Db, user: SessionUser, id: number, version
     await replaceAsks(trx, id, input.ask_ids);
     const changes = changedFields(snapshot(before, oldAttendees, oldAsks), snapshot(saved, input.attendee_ids, input.ask_ids));
     await recordAudit(trx, { user_id: user.id, action: 'update', entity: 'meeting', entity_id: id, changes });
-    return { ok: true, meeting: saved, followUps: 0 };
+    // Read for the confirmation before committing: once committed, nothing may fail the answer.
+    return { ok: true, meeting: saved, followUps: 0, details: (await findMeetingDetails(trx, id))! };
   });
 }
 

@@ -9,6 +9,8 @@ import { flash } from '../shared/flash';
 import { paginate } from '../shared/pagination';
 import { uploadedFile, uploadForm } from '../shared/upload';
 import { id, text } from '../shared/validation';
+import { parseChoices } from './import/choices';
+import { endedCount, PlanChoices } from './import/plan';
 import { FORMATS } from './import/formats';
 import { confirmImport, countBatches, getPreview, ImportRefused, listBatches, previewImport } from './import/import.service';
 import { LEVELS } from './import/rows';
@@ -61,13 +63,20 @@ export function importsRouter(db: Db): Router {
     const batchId = id(req.params.id);
     const preview = batchId && (await getPreview(db, batchId));
     if (!preview) throw new NotFoundError();
-    res.render('officials/preview', { ...preview, limit: 200 });
+    res.render('officials/preview', { ...preview, limit: 200, errors: {}, values: {} });
   });
 
   router.post('/:id', async (req, res) => {
     const batchId = id(req.params.id);
-    if (!batchId) throw new NotFoundError();
-    const result = await confirmImport(db, batchId, req.body?.complete === '1', req.user!.id);
+    const preview = batchId && (await getPreview(db, batchId));
+    if (!batchId || !preview) throw new NotFoundError();
+    const choices = parseChoices(preview.plan.cases, preview.plan.endedOn, req.body);
+    if (!choices.ok) {
+      const values = { ended_on: text(req.body?.ended_on), complete: req.body?.complete === '1', ...caseValues(req.body) };
+      return res.status(422).render('officials/preview', { ...preview, limit: 200, errors: choices.errors, values });
+    }
+    if (req.body?.review === '1') return renderReview(res, batchId, choices.value, req.body?.complete === '1', text(req.body?.ended_on));
+    const result = await confirmImport(db, batchId, { complete: req.body?.complete === '1', choices: choices.value }, req.user!.id);
     if (!result) throw new NotFoundError();
     if (!result.ok) {
       flash(req, 'error', req.t(result.reason));
@@ -81,5 +90,18 @@ export function importsRouter(db: Db): Router {
     res.redirect(303, `/officials/imports/${batchId}`);
   });
 
+  /** The preview again, re-planned with the choices made, and nothing written: the counts as they would apply. */
+  async function renderReview(res: Response, batchId: number, choices: PlanChoices, complete: boolean, endedOn: string) {
+    const preview = (await getPreview(db, batchId, choices))!;
+    const { plan } = preview;
+    const batch = { ...preview.batch, added: plan.add.length, updated: plan.update.length, unchanged: plan.unchanged, ended: endedCount(plan, complete) };
+    res.render('officials/preview', { ...preview, batch, limit: 200, errors: {}, values: { complete, ended_on: endedOn || undefined } });
+  }
+
   return router;
+}
+
+/** The case choices as sent, to show the form again as the coordinator left it. */
+function caseValues(body: Record<string, unknown> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(body ?? {}).filter(([k]) => /^case_\d{1,6}$/.test(k)).map(([k, v]) => [k, text(v)]));
 }

@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Knex } from 'knex';
 import QueryStream from 'pg-query-stream';
 import { stringify } from 'csv-stringify';
+import { BULK_STATEMENT_TIMEOUT } from '../shared/statement-timeout.repo';
 
 /**
  * A spreadsheet runs a cell that begins with one of these as a formula (CSV injection); the full-width
@@ -29,6 +30,7 @@ const BATCH_SIZE = 500;
 
 interface PooledClient {
   query(q: QueryStream): QueryStream;
+  query(sql: string): Promise<unknown>;
 }
 
 /**
@@ -43,14 +45,18 @@ export async function streamCsv(db: Knex, query: Knex.Sql | Knex.SqlNative, out:
   const { sql, bindings } = 'toNative' in query ? query.toNative() : query;
   const client = db.client as { acquireConnection(): Promise<PooledClient>; releaseConnection(c: PooledClient): Promise<void> };
   const connection = await client.acquireConnection();
+  // Outside a transaction, so for the connection (see BULK_STATEMENT_TIMEOUT), and reset before it
+  // goes back to the pool; a connection that failed is destroyed by the pool instead (PgClient).
+  const release = () => connection.query('RESET statement_timeout').catch(() => undefined).finally(() => client.releaseConnection(connection));
   let rows: QueryStream;
   try {
+    await connection.query(`SET statement_timeout = '${BULK_STATEMENT_TIMEOUT}'`);
     rows = connection.query(new QueryStream(sql, bindings as unknown[], { batchSize: BATCH_SIZE, rowMode: 'array' }));
   } catch (err) {
-    await client.releaseConnection(connection);
+    await release();
     throw err;
   }
-  rows.once('close', () => void client.releaseConnection(connection));
+  rows.once('close', () => void release());
 
   const records = new Transform({
     objectMode: true,

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from './logger';
-import { HttpError, isDatabaseUnavailable } from './errors';
+import { HttpError, isDatabaseUnavailable, isDiskFull } from './errors';
 import { formatters, translator } from '../i18n/i18n';
 import { csrfTokenFor } from './csrf';
 
@@ -15,7 +15,7 @@ export const notFound: RequestHandler = (req, res) => {
  */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
-    const [status, messageKey] = classify(err);
+    const [status, messageKey] = classify(err, req.method);
     const errorId = status >= 500 ? crypto.randomUUID() : null;
     const log = { errorId, status, method: req.method, url: req.originalUrl, userId: req.user?.id, err };
     if (status >= 500) logger.error(log, 'request failed');
@@ -40,7 +40,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
 type ErrorFields = { code?: string; type?: string; status?: number };
 
 /** The status and the page's message for an error; a client's mistake is never a 500. */
-function classify(err: unknown): [number, string] {
+function classify(err: unknown, method: string): [number, string] {
   if (err instanceof HttpError) return [err.status, err.messageKey];
   const { code, type, status } = (err ?? {}) as ErrorFields;
   if (code === 'EBADCSRFTOKEN') return [403, 'shared:errors.csrf'];
@@ -49,7 +49,10 @@ function classify(err: unknown): [number, string] {
   if (status === 400 && !type && (err as { errno?: number }).errno !== undefined) return [400, 'shared:errors.badEncoding'];
   // A NUL byte (22021) or a character the database cannot store (22P05) that reached a statement.
   if (code === '22021' || code === '22P05') return [400, 'shared:errors.nul'];
-  if (isDatabaseUnavailable(err)) return [503, 'shared:errors.unavailable'];
+  // Only a request that was changing something is told that nothing was saved: a page read after
+  // a save (the redirect to the record) must not suggest that the save was lost.
+  if (isDiskFull(err)) return [503, 'shared:errors.diskFull'];
+  if (isDatabaseUnavailable(err)) return [503, method === 'GET' || method === 'HEAD' ? 'shared:errors.unavailableRead' : 'shared:errors.unavailable'];
   return [500, 'shared:errors.server'];
 }
 

@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 
 type QueryObject = { sql: string; options?: Record<string, unknown> };
-interface KnexPgClientClass { new (config: Knex.Config): { _query(connection: unknown, obj: QueryObject): Promise<unknown> } }
+interface KnexPgClientClass {
+  new (config: Knex.Config): {
+    _query(connection: unknown, obj: QueryObject): Promise<unknown>;
+    acquireRawConnection(): Promise<unknown>;
+    validateConnection(connection: unknown): boolean;
+  };
+}
 
 // Knex's PostgreSQL client (its dialect classes have no type declarations of their own).
 const KnexPgClient = require('knex/lib/dialects/postgres') as KnexPgClientClass;

@@ -5,6 +5,8 @@ import type { Knex } from 'knex';
 import type { Request, RequestHandler } from 'express';
 import type { Config } from '../config';
 import { createSessionStore } from '../auth/session-store';
+import type { Logger } from './logger';
+import { markedSaved } from './flash';
 
 export const IDLE_LIMIT_MS = 30 * 60 * 1000;
 export const ABSOLUTE_LIMIT_MS = 12 * 60 * 60 * 1000;
@@ -101,14 +103,50 @@ const contentOf = (sess: object) => JSON.stringify(sess, (key, value) => (key ==
  * A browser may follow a redirect as soon as it has the headers, while express-session saves a
  * changed session only as the response ends: the next page could then read the session as it was
  * (not signed in yet, a message lost). A redirect therefore waits until a changed session is saved.
+ *
+ * When that save fails (the database restarting), what the request wrote has already committed:
+ * answering "nothing was saved" would be false, and trying again would save it twice. So the
+ * redirect goes ahead, losing only the session's change (at worst the message), which is logged; if
+ * that change held a success message, the URL says `saved=1` and the next page says so instead.
+ * The one exception is a form kept for after signing in again: it was not acted on, and the error
+ * page leaves it in the browser, where going back finds it.
  */
-export const saveBeforeRedirect: RequestHandler = (req, res, next) => {
-  const before = req.session ? contentOf(req.session) : undefined;
-  const redirect = res.redirect.bind(res) as (...args: unknown[]) => void;
-  res.redirect = ((...args: unknown[]) => {
-    const sess = req.session;
-    if (!sess || contentOf(sess) === before) return redirect(...args);
-    sess.save((err) => (err ? next(err) : redirect(...args)));
-  }) as typeof res.redirect;
-  next();
-};
+export function saveBeforeRedirect(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const before = req.session ? contentOf(req.session) : undefined;
+    const formBefore = JSON.stringify(req.session?.pendingForm);
+    const redirect = res.redirect.bind(res) as (...args: unknown[]) => void;
+    res.redirect = ((...args: unknown[]) => {
+      const sess = req.session;
+      if (!sess || contentOf(sess) === before) return redirect(...args);
+      sess.save((err) => {
+        if (!err) return redirect(...args);
+        if (sess.pendingForm && JSON.stringify(sess.pendingForm) !== formBefore) return next(err);
+        const lostSuccess = (sess.flash ?? []).some((m) => m.type === 'success');
+        logger.warn({ err, method: req.method, url: req.originalUrl, userId: req.user?.id, lostSuccess }, 'session not saved before a redirect; redirecting anyway');
+        redirect(...(lostSuccess ? [...args.slice(0, -1), markedSaved(args.at(-1))] : args));
+      });
+    }) as typeof res.redirect;
+    next();
+  };
+}
+
+/**
+ * express-session saves a changed session as the response ends, after the headers (and most of the
+ * page) went out; when that save fails it calls `next(err)` a second time, which reaches the error
+ * handler (or Express's last resort) with the headers sent: the socket is destroyed and the browser
+ * sees a reset instead of the page it was being sent. Any later call is logged instead; the page
+ * arrives whole, and only the session's change is lost.
+ */
+export function logLateSessionErrors(middleware: RequestHandler, logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    let passedOn = false;
+    middleware(req, res, (err?: unknown) => {
+      if (!passedOn) {
+        passedOn = true;
+        return next(err);
+      }
+      if (err) logger.warn({ err, method: req.method, url: req.originalUrl, status: res.statusCode, userId: req.user?.id }, 'session not saved at the end of a response');
+    });
+  };
+}

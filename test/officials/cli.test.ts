@@ -76,3 +76,34 @@ test('prints the preview, applies only with --yes, and a second run changes noth
   expect(rows.map((r) => r.status)).toEqual(['previewed', 'applied', 'applied']);
   expect(rows[2]).toMatchObject({ added: 0, unchanged: 338, file_name: 'house-of-commons-mps-2021-10.csv', user_id: null });
 }, 180_000);
+
+test('prints each person to check, flips one with --different-person, refuses a row that is not a case, and takes --ended-on', async () => {
+  const file = (name: string, rows: string[]) => {
+    const at = path.join(dataDir, name);
+    fs.writeFileSync(at, ['first_name,last_name,constituency,party,start_date', ...rows].join('\n'));
+    return at;
+  };
+  const scope = ['--level', 'provincial', '--jurisdiction', 'ca_pe'];
+  await cli(file('first.csv', ['Una,Cli,Cli Riding,Liberal,2023-04-03', 'Vic,Cli,Cli Other,NDP,2023-04-03']), ...scope, '--yes');
+  const second = file('second.csv', ['Una,Newname,Cli Riding,Liberal,2023-04-03', 'Vic,Cli,Cli Other,NDP,2023-04-03']);
+  const dry = await cli(second, ...scope);
+  expect(dry.out).toContain('Row 2: same person, name changed: Una Cli → Una Newname (Cli Riding): Same person: 0 meetings move to Una Newname (--different-person 2 to change it)');
+  const notACase = await cli(second, ...scope, '--same-person', '3', '--yes');
+  expect(notACase.code).toBe(1);
+  expect(notACase.out).toContain('Row 3 is not one of the people to check in this preview (2).');
+  const badDate = await cli(second, ...scope, '--ended-on', '2026-02-30', '--yes');
+  expect(badDate.code).toBe(1);
+  expect(badDate.out).toContain('Write a date between 1867-07-01 and today');
+
+  const flipped = await cli(second, ...scope, '--different-person', '2', '--yes');
+  expect(flipped.out).toContain('Different person: Una Newname is added and Una Cli is ended — 0 meetings stay with Una Cli');
+  expect(flipped.out).toContain('1 added, 0 updated, 1 ended');
+  const ended = await cli(file('third.csv', ['Una,Newname,Cli Riding,Liberal,2023-04-03']), ...scope, '--complete', '--ended-on', '2026-01-15', '--yes');
+  expect(ended.out).toContain('1 ended');
+  const officials = await withDb((db) => db('officials').where({ jurisdiction: 'ca_pe' }).orderBy('id').select('first_name', 'last_name', 'end_date'));
+  expect(officials).toEqual([
+    { first_name: 'Una', last_name: 'Cli', end_date: '2023-04-03' },
+    { first_name: 'Vic', last_name: 'Cli', end_date: '2026-01-15' },
+    { first_name: 'Una', last_name: 'Newname', end_date: null },
+  ]);
+}, 600_000);

@@ -36,10 +36,12 @@ test('the French export matches the same seats: provinces and parties in French,
   expect(await official('Regan')).toMatchObject({ constituency: 'Halifax West', constituency_fr: 'Halifax-Ouest', province: 'NS', party: 'Liberal' });
 });
 
-test('a new preferred name on the same seat and start date is an update, not a new official', async () => {
+test('a new preferred name on the same seat, with the same party and part of the surname, is an update, not a new official', async () => {
   const before = await official('Aboultaif');
   const id = await preview(agent, commonsFile([',Zed,Aboultaif-Smith,Edmonton Manning,Alberta,Conservative,2021-09-20 12:00:00 AM,']));
-  expect((await agent.get(`/officials/imports/${id}`)).text).toContain('First name: Ziad → Zed');
+  const page = (await agent.get(`/officials/imports/${id}`)).text;
+  expect(page).toContain('First name: Ziad → Zed');
+  expect(page).toContain('same person, name changed: Ziad Aboultaif → Zed Aboultaif-Smith');
   await confirm(agent, id);
   expect(await official('Aboultaif-Smith')).toMatchObject({ id: before.id, first_name: 'Zed' });
 });

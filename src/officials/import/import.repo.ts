@@ -3,9 +3,9 @@ import { fold } from '../../shared/fold';
 import type { Ending, ExistingOfficial, OfficialValues } from './plan';
 import type { Scope } from './rows';
 
-const COLUMNS = 'honorific, first_name, last_name, constituency, constituency_fr, province, party, email, phone, start_date, end_date';
+const COLUMNS = 'honorific, first_name, last_name, constituency, constituency_fr, province, party, email, phone, start_date, end_date, external_id';
 const RECORD = `honorific text, first_name text, last_name text, constituency text, constituency_fr text, province text,
-  party text, email text, phone text, start_date date, end_date date, constituency_key text, search_text text`;
+  party text, email text, phone text, start_date date, end_date date, external_id text, constituency_key text, search_text text`;
 
 export function scopeOfficials(db: Db, scope: Scope): Promise<ExistingOfficial[]> {
   return db('officials').where(scope).select(db.raw(`id, ${COLUMNS}`)).orderBy('id');
@@ -47,6 +47,12 @@ export async function insertOfficials(db: Db, scope: Scope, source: string, rows
 export async function updateOfficials(db: Db, source: string, rows: (OfficialValues & { id: number })[]): Promise<void> {
   if (!rows.length) return;
   const sets = [...COLUMNS.split(', '), 'constituency_key', 'search_text'].map((c) => `${c} = x.${c}`).join(', ');
+  // Members who change seats (a redistribution) may swap them: the one-sitting-official-per-seat
+  // index is checked row by row, so their seats are first set aside under a key no seat has.
+  await db.raw(
+    `UPDATE officials SET constituency_key = '#' || id WHERE id = ANY(?::int[]) AND end_date IS NULL`,
+    [rows.map((r) => r.id)],
+  );
   await db.raw(
     `UPDATE officials o SET ${sets}, source = ?, updated_at = now()
      FROM jsonb_to_recordset(?::jsonb) AS x(id int, ${RECORD}) WHERE o.id = x.id`,
@@ -61,6 +67,14 @@ export async function endOfficials(db: Db, endings: Ending[]): Promise<void> {
      FROM jsonb_to_recordset(?::jsonb) AS x(id int, end_date date) WHERE o.id = x.id AND o.end_date IS NULL`,
     [JSON.stringify(endings.map((e) => ({ id: e.id, end_date: e.end_date })))],
   );
+}
+
+/** How many meetings are logged with each of these officials, for the preview's cases. */
+export async function meetingCounts(db: Db, ids: number[]): Promise<Map<number, number>> {
+  if (!ids.length) return new Map();
+  const rows: { official_id: number; n: number }[] = await db('meetings').whereIn('official_id', ids).whereNull('deleted_at')
+    .groupBy('official_id').select('official_id', db.raw('count(*)::int AS n'));
+  return new Map(rows.map((r) => [r.official_id, r.n]));
 }
 
 export interface BatchRow {
@@ -92,8 +106,11 @@ export async function insertBatch(db: Db, fields: Partial<BatchRow>): Promise<nu
   return row.id;
 }
 
-export function findBatch(db: Db, id: number, forUpdate = false): Promise<BatchRow | undefined> {
-  const q = db('import_batches as b').leftJoin('users as u', 'u.id', 'b.user_id').where('b.id', id).first('b.*', 'u.name as user_name');
+/** The batch; `withPlan` false leaves out its stored plan, which holds every row of the file. */
+export function findBatch(db: Db, id: number, forUpdate = false, withPlan = true): Promise<BatchRow | undefined> {
+  const columns = withPlan ? ['b.*'] : ['b.id', 'b.user_id', 'b.file_name', 'b.sha256', 'b.format', 'b.level', 'b.jurisdiction', 'b.complete', 'b.status',
+    'b.added', 'b.updated', 'b.unchanged', 'b.ended', 'b.rejected', 'b.problems', 'b.applied_at', 'b.created_at'];
+  const q = db('import_batches as b').leftJoin('users as u', 'u.id', 'b.user_id').where('b.id', id).first(...columns, 'u.name as user_name');
   return forUpdate ? q.forUpdate('b') : q;
 }
 

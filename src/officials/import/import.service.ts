@@ -1,16 +1,22 @@
 import crypto from 'node:crypto';
 import type { Knex } from 'knex';
 import { recordAudit } from '../../shared/audit.repo';
-import { endedCount, Plan, planImport } from './plan';
+import { today } from '../../shared/validation';
+import { listDate } from './choices';
+import { endedCount, Plan, PlanChoices, PlanInput, planImport } from './plan';
 import { ImportOptions, parseFile } from './parse';
 import { ImportRefused, problemsToStore } from './refusal';
 import * as repo from './import.repo';
+import { allowBulkStatements } from '../../shared/statement-timeout.repo';
 
 export { ImportRefused };
 
 /** What a batch keeps of its preview, so that confirming applies exactly that. */
 interface StoredPlan {
+  /** The plan as the rules make it, before any choice of the coordinator's. */
   plan: Plan;
+  /** The file's rows: applying re-plans them with the coordinator's choices. */
+  input?: PlanInput;
   fingerprint: string;
   encoding: string;
   total: number;
@@ -35,8 +41,10 @@ export async function previewImport(db: Knex, input: PreviewInput): Promise<numb
     await repo.scopeOfficials(trx, parsed.scope),
     await repo.scopeFingerprint(trx, parsed.scope),
   ] as const);
-  const plan = await planImport(parsed, existing);
-  const stored: StoredPlan = { plan, fingerprint, encoding: parsed.encoding, total: parsed.total, problemCount: parsed.problems.length };
+  const rows: PlanInput = { scope: parsed.scope, rows: parsed.rows, named: parsed.named };
+  const endedOn = listDate(input.fileName) ?? today();
+  const plan = await withMeetingCounts(db, await planImport(rows, existing, { flips: [], endedOn }));
+  const stored: StoredPlan = { plan, input: rows, fingerprint, encoding: parsed.encoding, total: parsed.total, problemCount: parsed.problems.length };
   return repo.insertBatch(db, {
     user_id: input.userId,
     file_name: input.fileName.slice(0, 255),
@@ -55,6 +63,12 @@ export async function previewImport(db: Knex, input: PreviewInput): Promise<numb
   });
 }
 
+/** Each case says how many meetings its choice keeps with one person or gives to the other. */
+async function withMeetingCounts(db: Knex, plan: Plan): Promise<Plan> {
+  const counts = await repo.meetingCounts(db, plan.cases.map((c) => c.official.id));
+  return { ...plan, cases: plan.cases.map((c) => ({ ...c, meetings: counts.get(c.official.id) ?? 0 })) };
+}
+
 export interface Preview {
   batch: repo.BatchRow;
   plan: Plan;
@@ -65,23 +79,34 @@ export interface Preview {
   alreadyImported?: { id: number; applied_at: string };
 }
 
-export async function getPreview(db: Knex, id: number): Promise<Preview | undefined> {
+/** The preview as stored or, given the coordinator's choices, as those choices would apply it. */
+export async function getPreview(db: Knex, id: number, choices?: PlanChoices): Promise<Preview | undefined> {
   const batch = await repo.findBatch(db, id);
   if (!batch || !batch.plan) return undefined;
   const stored = batch.plan as StoredPlan;
+  // A batch previewed before the identity cases existed has none, and no "ended on" of its own.
+  let plan: Plan = { ...stored.plan, cases: stored.plan.cases ?? [], endedOn: stored.plan.endedOn ?? today() };
+  if (choices && stored.input) plan = await withMeetingCounts(db, await planImport(stored.input, await repo.scopeOfficials(db, plan.scope), choices));
   const alreadyImported = await repo.lastAppliedWithSha(db, batch.sha256);
-  return { batch, plan: stored.plan, encoding: stored.encoding, total: stored.total, problemCount: stored.problemCount ?? batch.problems.length, alreadyImported };
+  return { batch, plan, encoding: stored.encoding, total: stored.total, problemCount: stored.problemCount ?? batch.problems.length, alreadyImported };
 }
 
 export type ConfirmResult = { ok: true; batch: repo.BatchRow } | { ok: false; reason: string };
+
+export interface ConfirmOptions {
+  complete: boolean;
+  /** The coordinator's choices; without them, the rules' own and the preview's "ended on". */
+  choices?: PlanChoices;
+}
 
 /**
  * Applies a previewed batch in one transaction, after every other import (advisory lock), and only
  * if the officials it was computed against have not changed since the preview.
  */
-export async function confirmImport(db: Knex, id: number, complete: boolean, userId: number | null): Promise<ConfirmResult | undefined> {
+export async function confirmImport(db: Knex, id: number, options: ConfirmOptions | boolean, userId: number | null): Promise<ConfirmResult | undefined> {
+  const opts = typeof options === 'boolean' ? { complete: options } : options;
   try {
-    return await applyBatch(db, id, complete, userId);
+    return await applyBatch(db, id, opts, userId);
   } catch (err) {
     // Two sitting officials for one seat: the database refused; nothing was written.
     if ((err as { code?: string }).code !== '23505') throw err;
@@ -90,28 +115,38 @@ export async function confirmImport(db: Knex, id: number, complete: boolean, use
   }
 }
 
-function applyBatch(db: Knex, id: number, complete: boolean, userId: number | null): Promise<ConfirmResult | undefined> {
+function applyBatch(db: Knex, id: number, { complete, choices }: ConfirmOptions, userId: number | null): Promise<ConfirmResult | undefined> {
   return db.transaction(async (trx) => {
+    await allowBulkStatements(trx);
     await repo.lockImports(trx);
     const batch = await repo.findBatch(trx, id, true);
     if (!batch || !batch.plan) return undefined;
     if (batch.status !== 'previewed') return { ok: false, reason: `officials:refused.${batch.status === 'applied' ? 'alreadyApplied' : 'notPending'}` };
-    const { plan, fingerprint } = batch.plan as StoredPlan;
-    if ((await repo.scopeFingerprint(trx, plan.scope)) !== fingerprint) {
+    const stored = batch.plan as StoredPlan;
+    if (!stored.input) return { ok: false, reason: 'officials:refused.notPending' };
+    if ((await repo.scopeFingerprint(trx, stored.plan.scope)) !== stored.fingerprint) {
       await repo.markBatch(trx, id, { status: 'superseded' });
       return { ok: false, reason: 'officials:refused.stale' };
     }
+    // The officials are as they were at the preview: its plan holds unless a choice changes it.
+    const replan = !!choices && (choices.flips.length > 0 || choices.endedOn !== stored.plan.endedOn);
+    const plan = replan ? await planImport(stored.input, await repo.scopeOfficials(trx, stored.plan.scope), choices!) : stored.plan;
     const source = `import:${id}`;
     await repo.endOfficials(trx, complete ? [...plan.replace, ...plan.missing] : plan.replace);
     await repo.updateOfficials(trx, source, plan.update.map((u) => ({ ...u.values, id: u.id })));
     await repo.insertOfficials(trx, plan.scope, source, plan.add.map(({ line: _line, ...values }) => values));
     const ended = endedCount(plan, complete);
-    await repo.markBatch(trx, id, { status: 'applied', complete, ended, applied_at: trx.fn.now() as unknown as string });
+    await repo.markBatch(trx, id, {
+      status: 'applied', complete, ended, added: plan.add.length, updated: plan.update.length, unchanged: plan.unchanged,
+      // The batch shows what was applied, with each case as the coordinator chose it.
+      ...(replan ? { plan: JSON.stringify({ ...stored, plan: { ...plan, cases: plan.cases.map((c) => ({ ...c, meetings: stored.plan.cases.find((s) => s.line === c.line)?.meetings ?? 0 })) } }) } : {}),
+      applied_at: trx.fn.now() as unknown as string,
+    });
     await recordAudit(trx, {
       user_id: userId, action: 'import', entity: 'import_batch', entity_id: id,
-      changes: { added: plan.add.length, updated: plan.update.length, ended },
+      changes: { added: plan.add.length, updated: plan.update.length, ended, flipped: choices?.flips ?? [] },
     });
-    return { ok: true, batch: (await repo.findBatch(trx, id))! };
+    return { ok: true, batch: (await repo.findBatch(trx, id, false, false))! };
   });
 }
 

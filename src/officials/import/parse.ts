@@ -2,6 +2,7 @@ import { fold } from '../../shared/fold';
 import { decode, Encoding } from './decode';
 import { readCsv } from './csv';
 import { checkNamelessColumns, detectFormat, FormatName, Layout } from './formats';
+import { identityKey } from './identity';
 import { ImportRefused, Problem } from './refusal';
 import { roleScope, readRepresentRow } from './represent';
 import { federalRiding } from './reference';
@@ -43,7 +44,7 @@ export async function parseFile(bytes: Buffer, options: ImportOptions): Promise<
     if ('row' in result) rows.push(result.row);
     else problems.push(...result.problems);
   }
-  const unique = await withoutDuplicateSeats(rows, problems, layout);
+  const unique = withoutSharedIdentifiers(await withoutDuplicateSeats(rows, problems, layout));
   return {
     format: layout.format, encoding, scope, rows: unique, problems: problems.sort((a, b) => a.line - b.line),
     total: table.rows.length, named: [...named],
@@ -109,6 +110,19 @@ function seatLines(same: ImportRow[]): Pick<Problem, 'reason' | 'params'> {
   if (same.length <= LINES_LISTED) return { reason: 'officials:problems.duplicateSeat', params: { lines: same.map((r) => r.line).join(', ') } };
   const lines = same.slice(0, LINES_SHOWN).map((r) => r.line).join(', ');
   return { reason: 'officials:problems.duplicateSeatMany', params: { lines, rows: same.length, more: same.length - LINES_SHOWN } };
+}
+
+/** An identifier several rows share (a listing page's address) identifies no one: it is dropped. */
+function withoutSharedIdentifiers(rows: ImportRow[]): ImportRow[] {
+  const seen = new Map<string, number>();
+  for (const row of rows) {
+    const key = identityKey(row.external_id);
+    if (key) seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  return rows.map((row) => {
+    const key = identityKey(row.external_id);
+    return key && seen.get(key)! > 1 ? { ...row, external_id: null } : row;
+  });
 }
 
 const SEAT_COLUMN: Record<FormatName, string> = {

@@ -1,11 +1,10 @@
 import { fold } from '../../shared/fold';
-import { today } from '../../shared/validation';
-import type { ParsedFile } from './parse';
+import { fullName, Match, matchRows, seatIndex, seatOf } from './identity';
 import type { ImportRow, Scope } from './rows';
 import { inTurns } from './turns';
 
 /** The columns an import writes; the rest of the officials row is the tracker's own. */
-export const FIELDS = ['honorific', 'first_name', 'last_name', 'constituency', 'constituency_fr', 'province', 'party', 'email', 'phone', 'start_date', 'end_date'] as const;
+export const FIELDS = ['honorific', 'first_name', 'last_name', 'constituency', 'constituency_fr', 'province', 'party', 'email', 'phone', 'start_date', 'end_date', 'external_id'] as const;
 export type Field = (typeof FIELDS)[number];
 export type OfficialValues = Record<Field, string | null>;
 
@@ -32,72 +31,100 @@ export interface Ending {
   end_date: string;
 }
 
+/**
+ * A row the rules match with less than certainty, listed on its own so that the coordinator can
+ * flip it: `renamed` (rule 3), `moved` (rule 4: the same person in another seat), `replaced`
+ * (rule 5: a different person takes the seat). `same` is the choice in effect.
+ */
+export interface IdentityCase {
+  line: number;
+  kind: 'renamed' | 'moved' | 'replaced';
+  same: boolean;
+  official: { id: number; name: string; constituency: string };
+  row: { name: string; constituency: string };
+  /** Meetings logged with the official, filled in by the service for the preview. */
+  meetings: number;
+}
+
+/** What the file holds that the plan needs: kept with the preview, so that a choice can re-plan it. */
+export interface PlanInput {
+  scope: Scope;
+  rows: ImportRow[];
+  /** The folded seat of every row, accepted or not. */
+  named: string[];
+}
+
+export interface PlanChoices {
+  /** The lines of the cases whose choice is the opposite of the rules' own. */
+  flips: number[];
+  /** When officials are ended for whom the file gives no date. */
+  endedOn: string;
+}
+
 /** What applying the file would do, computed against the officials of its level and jurisdiction. */
 export interface Plan {
   scope: Scope;
   add: NewOfficial[];
   update: Update[];
   unchanged: number;
-  /** Sitting officials whose seat the file gives to someone else (a by-election). */
+  /** Sitting officials whose seat the file gives to someone else (a by-election, a recount). */
   replace: Ending[];
   /** Sitting officials the file does not mention: ended only if the file is the complete list. */
   missing: Ending[];
+  cases: IdentityCase[];
+  endedOn: string;
 }
 
-const nameOf = (o: { first_name: string | null; last_name: string | null }) => `${o.first_name ?? ''} ${o.last_name ?? ''}`.trim();
-const samePerson = (a: OfficialValues, b: ImportRow) =>
-  (!!a.start_date && a.start_date === b.start_date) || fold(nameOf(a)) === fold(nameOf(b));
-
 /**
- * Names are not identities: a row is matched to the sitting official of its seat, and is the same
- * person when the start date or the name agrees. A former member's row (it has an end date) is
- * matched first, so a by-election file that lists both the old and the new member ends the old one once.
+ * What applying the file does: each row matched by the identity rules (matchRows), then, as the
+ * coordinator chose for each case, updated in place or added as a new official. Whoever still sits
+ * in a seat the file gives to someone else is ended: on the newcomer's start date when the file has
+ * one, else on the chosen "ended on" day. They keep their meetings, stances and commitments.
  */
-export async function planImport(parsed: ParsedFile, existing: ExistingOfficial[]): Promise<Plan> {
-  const plan: Plan = { scope: parsed.scope, add: [], update: [], unchanged: 0, replace: [], missing: [] };
+export async function planImport(input: PlanInput, existing: ExistingOfficial[], choices: PlanChoices): Promise<Plan> {
+  const plan: Plan = { scope: input.scope, add: [], update: [], unchanged: 0, replace: [], missing: [], cases: [], endedOn: choices.endedOn };
+  const flips = new Set(choices.flips);
+  const matches = matchRows(input.rows, existing);
   const claimed = new Set<number>();
-  const sitting = new Map<string, ExistingOfficial>();
-  for await (const o of inTurns(existing.filter((e) => !e.end_date))) {
-    sitting.set(fold(o.constituency ?? ''), o);
-    if (o.constituency_fr && !sitting.has(fold(o.constituency_fr))) sitting.set(fold(o.constituency_fr), o);
-  }
-  const formerRows = parsed.rows.filter((r) => r.end_date);
-  const sittingRows = parsed.rows.filter((r) => !r.end_date);
-  const bySeat = new Map<string, ExistingOfficial[]>();
-  for await (const o of inTurns(existing)) {
-    const key = fold(o.constituency ?? '');
-    const same = bySeat.get(key);
-    if (same) same.push(o);
-    else bySeat.set(key, [o]);
-  }
-  for await (const row of inTurns(formerRows)) {
-    const match = bySeat.get(fold(row.constituency))?.find((o) => !claimed.has(o.id) && samePerson(o, row));
-    if (match) compare(plan, match, row, claimed);
+  const endOn = (row: ImportRow) => row.start_date ?? choices.endedOn;
+  for await (const row of inTurns(input.rows)) {
+    const m = matches.get(row);
+    if (m?.kind) plan.cases.push(identityCase(row, m, flips));
+    const same = m && (!m.kind || (m.kind === 'replaced') === flips.has(row.line));
+    if (m && same) compare(plan, m.official, row);
     else plan.add.push(newOfficial(row));
+    // Unmatched from another seat, a member keeps theirs; a different person in the seat ends them.
+    if (m && (same || m.kind !== 'moved')) claimed.add(m.official.id);
+    if (m && !same && m.kind !== 'moved') plan.replace.push(ending(m.official, endOn(row)));
   }
-  for await (const row of inTurns(sittingRows)) {
-    const current = sitting.get(fold(row.constituency)) ?? (row.constituency_fr ? sitting.get(fold(row.constituency_fr)) : undefined);
-    if (current && !claimed.has(current.id) && samePerson(current, row)) {
-      compare(plan, current, row, claimed);
-      continue;
-    }
-    if (current && !claimed.has(current.id)) {
-      claimed.add(current.id);
-      plan.replace.push(ending(current, row.start_date && (!current.start_date || row.start_date > current.start_date) ? row.start_date : today()));
-    }
-    plan.add.push(newOfficial(row));
+  // Whoever still sits in a seat the file gives to someone (a member who moved, a newcomer) gives way.
+  const sittingAt = seatIndex(existing.filter((o) => !o.end_date));
+  for await (const row of inTurns(input.rows)) {
+    const o = row.end_date ? undefined : seatOf(sittingAt, row);
+    if (o && !claimed.has(o.id)) { claimed.add(o.id); plan.replace.push(ending(o, endOn(row))); }
   }
-  const named = new Set(parsed.named);
+  const named = new Set(input.named);
   for await (const o of inTurns(existing)) {
     if (o.end_date || claimed.has(o.id)) continue;
     if (named.has(fold(o.constituency ?? '')) || (o.constituency_fr && named.has(fold(o.constituency_fr)))) continue;
-    plan.missing.push(ending(o, today()));
+    plan.missing.push(ending(o, choices.endedOn));
   }
   return plan;
 }
 
-function compare(plan: Plan, current: ExistingOfficial, row: ImportRow, claimed: Set<number>): void {
-  claimed.add(current.id);
+function identityCase(row: ImportRow, m: Match, flips: Set<number>): IdentityCase {
+  const byDefault = m.kind !== 'replaced';
+  return {
+    line: row.line,
+    kind: m.kind!,
+    same: flips.has(row.line) ? !byDefault : byDefault,
+    official: { id: m.official.id, name: fullName(m.official), constituency: m.official.constituency ?? '' },
+    row: { name: fullName(row), constituency: row.constituency },
+    meetings: 0,
+  };
+}
+
+function compare(plan: Plan, current: ExistingOfficial, row: ImportRow): void {
   const values = { ...pick(current) };
   const changes: Update['changes'] = [];
   for (const field of FIELDS) {
@@ -107,7 +134,7 @@ function compare(plan: Plan, current: ExistingOfficial, row: ImportRow, claimed:
     changes.push({ field, from: current[field], to });
     values[field] = to;
   }
-  if (changes.length) plan.update.push({ id: current.id, line: row.line, name: nameOf(row), changes, values });
+  if (changes.length) plan.update.push({ id: current.id, line: row.line, name: fullName(row), changes, values });
   else plan.unchanged += 1;
 }
 
@@ -121,7 +148,7 @@ function newOfficial(row: ImportRow): NewOfficial {
 
 function ending(o: ExistingOfficial, endDate: string): Ending {
   const end = o.start_date && endDate < o.start_date ? o.start_date : endDate;
-  return { id: o.id, name: nameOf(o), constituency: o.constituency ?? '', end_date: end };
+  return { id: o.id, name: fullName(o), constituency: o.constituency ?? '', end_date: end };
 }
 
 /** How many officials the plan ends, with or without the "complete list" box ticked. */

@@ -46,7 +46,18 @@ export function readRepresentRow(row: CsvRow, layout: Layout, scope: Scope): Row
     phone: constituencyPhone(row.cells, layout.offices),
     start: '',
     end: '',
+    external_id: personUrl(cell),
   }, { first: 'Name', last: 'Name', constituency: 'District name', start: '', end: '', province: '' }, scope);
+}
+
+/**
+ * Represent's page for the person carries their id; the first of these columns with a value is
+ * kept (bounded), and parse drops any value that several rows share (a listing page, not a person).
+ */
+const URL_COLUMNS = ['URL', 'Source URL', 'Personal URL'];
+function personUrl(cell: (name: string) => string): string | null {
+  const value = URL_COLUMNS.map((c) => cell(c).trim()).find(Boolean);
+  return value ? value.slice(0, 500) : null;
 }
 
 function splitName(name: string, first: string, last: string): [string, string] {

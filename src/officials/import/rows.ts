@@ -26,6 +26,8 @@ export interface ImportRow {
   phone: string | null;
   start_date: string | null;
   end_date: string | null;
+  /** A stable identifier of the person in the file's source (Represent's URL, a legislature's Member ID). */
+  external_id: string | null;
 }
 
 /** What one format's reader makes of a row: the row, or the problems that keep it out. */
@@ -95,6 +97,7 @@ export function readColumnsRow(row: CsvRow, layout: Layout, scope: Scope): RowRe
     phone: cell('phone') || null,
     start: cell(names.start),
     end: cell(names.end),
+    external_id: null,
   }, names, scope);
 }
 
