@@ -14,6 +14,8 @@ interface StoredPlan {
   fingerprint: string;
   encoding: string;
   total: number;
+  /** Rows that name no province anywhere (column, riding lists, addresses): the preview warns. */
+  noProvince?: { line: number; name: string; constituency: string }[];
 }
 
 export interface PreviewInput {
@@ -34,7 +36,8 @@ export async function previewImport(db: Knex, input: PreviewInput): Promise<numb
     await repo.scopeFingerprint(trx, parsed.scope),
   ] as const);
   const plan = planImport(parsed, existing);
-  const stored: StoredPlan = { plan, fingerprint, encoding: parsed.encoding, total: parsed.total };
+  const noProvince = parsed.rows.filter((r) => !r.province).map((r) => ({ line: r.line, name: `${r.first_name} ${r.last_name}`, constituency: r.constituency }));
+  const stored: StoredPlan = { plan, fingerprint, encoding: parsed.encoding, total: parsed.total, noProvince };
   return repo.insertBatch(db, {
     user_id: input.userId,
     file_name: input.fileName.slice(0, 255),
@@ -58,6 +61,7 @@ export interface Preview {
   plan: Plan;
   encoding: string;
   total: number;
+  noProvince: NonNullable<StoredPlan['noProvince']>;
   alreadyImported?: { id: number; applied_at: string };
 }
 
@@ -66,7 +70,7 @@ export async function getPreview(db: Knex, id: number): Promise<Preview | undefi
   if (!batch || !batch.plan) return undefined;
   const stored = batch.plan as StoredPlan;
   const alreadyImported = await repo.lastAppliedWithSha(db, batch.sha256);
-  return { batch, plan: stored.plan, encoding: stored.encoding, total: stored.total, alreadyImported };
+  return { batch, plan: stored.plan, encoding: stored.encoding, total: stored.total, noProvince: stored.noProvince ?? [], alreadyImported };
 }
 
 export type ConfirmResult = { ok: true; batch: repo.BatchRow } | { ok: false; reason: string };

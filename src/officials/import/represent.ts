@@ -1,6 +1,7 @@
 import { fold } from '../../shared/fold';
 import type { CsvRow } from './csv';
 import type { Layout } from './formats';
+import { provinceOfAddress } from './reference';
 import { finishRow, Level, RowResult, Scope } from './rows';
 
 /** What a Represent "Primary role" says about the body, where it says enough. */
@@ -44,6 +45,7 @@ export function readRepresentRow(row: CsvRow, layout: Layout, scope: Scope): Row
     party: cell('Party name') || null,
     email: cell('Email') || null,
     phone: constituencyPhone(row.cells, layout.offices),
+    addressProvince: officeProvince(row.cells, layout.offices, scope.level),
     start: '',
     end: '',
   }, { first: 'Name', last: 'Name', constituency: 'District name', start: '', end: '', province: '' }, scope);
@@ -59,4 +61,18 @@ function splitName(name: string, first: string, last: string): [string, string] 
 function constituencyPhone(cells: string[], offices: number[]): string | null {
   const office = offices.find((i) => fold(cells[i] ?? '') === 'constituency' && cells[i + 2]);
   return office === undefined ? null : cells[office + 2];
+}
+
+/**
+ * The province the office addresses name: constituency offices first. A member of Parliament's or
+ * senator's other offices are in Ottawa, so they say nothing about the seat.
+ */
+function officeProvince(cells: string[], offices: number[], level: Level): string | undefined {
+  const constituency = offices.filter((i) => fold(cells[i] ?? '') === 'constituency');
+  const others = level === 'federal' || level === 'senate' ? [] : offices.filter((i) => !constituency.includes(i));
+  for (const i of [...constituency, ...others]) {
+    const found = provinceOfAddress(cells[i + 1] ?? '');
+    if (found) return found;
+  }
+  return undefined;
 }
