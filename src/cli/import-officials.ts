@@ -33,7 +33,7 @@ runCli(async () => {
     try {
       batchId = await previewImport(database.knex, { bytes: fs.readFileSync(file), fileName: path.basename(file), userId: null, options: form.value });
     } catch (err) {
-      if (err instanceof ImportRefused) throw new CliError(`${path.basename(file)}: ${t(err.reason, err.params)}`);
+      if (err instanceof ImportRefused) throw new CliError([`${path.basename(file)}: ${t(err.reason, err.params)}`, ...missingLines(err)].join('\n'));
       throw err;
     }
     const preview = (await getPreview(database.knex, batchId))!;
@@ -65,4 +65,13 @@ function printPreview(p: NonNullable<Awaited<ReturnType<typeof getPreview>>>, co
   for (const e of plan.replace) console.log(t('officials:cli.end', { name: e.name, constituency: e.constituency, date: e.end_date }));
   for (const e of plan.missing) console.log(t(complete ? 'officials:cli.missingEnded' : 'officials:cli.missingKept', { name: e.name, constituency: e.constituency, date: e.end_date }));
   for (const pr of batch.problems) console.log(t('officials:cli.problem', { line: pr.line, column: pr.column ?? '', reason: t(pr.reason, pr.params ?? {}) }));
+}
+
+/** For a file of no known format: what each format lacks, and where the template and formats are. */
+function missingLines(err: ImportRefused): string[] {
+  if (!err.missing.length) return [];
+  return [
+    ...err.missing.map((m) => `  ${t('officials:refused.missingFor', { format: t(`officials:formats.${m.format}`), missing: m.columns.map((c) => `“${c}”`).join(', ') })}`),
+    t('officials:cli.formatsHelp'),
+  ];
 }

@@ -3,7 +3,10 @@ import { ImportRefused } from './refusal';
 
 export const MAX_ROWS = 10_000;
 
-/** One data row of the file, with the line it starts on (1-based, the header being line 1). */
+/**
+ * One data row of the file, with its row number as a spreadsheet shows it (the header being row 1;
+ * a quoted field with line breaks is one row, a blank line is a row).
+ */
 export interface CsvRow {
   line: number;
   cells: string[];
@@ -41,8 +44,15 @@ export function readCsv(text: string): CsvTable {
   const [first, ...rest] = records;
   const header = first.record.map(clean);
   if (header.length === 1 && header[0].includes(';')) throw new ImportRefused('officials:refused.semicolon');
+  // The parser counts physical lines: subtract the line breaks inside the quoted fields before this row.
+  let inside = newlines(first.record);
   const rows = rest
-    .map(({ record, info }) => ({ line: info.lines - newlines(record), cells: record.map(clean) }))
+    .map(({ record, info }) => {
+      const breaks = newlines(record);
+      const line = info.lines - breaks - inside;
+      inside += breaks;
+      return { line, cells: record.map(clean) };
+    })
     .filter((row) => row.cells.some(Boolean));
   if (rows.length === 0) throw new ImportRefused('officials:refused.headerOnly');
   if (rows.length > MAX_ROWS) throw new ImportRefused('officials:refused.tooManyRows', { max: MAX_ROWS, rows: rows.length });

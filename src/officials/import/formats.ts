@@ -1,5 +1,5 @@
 import { fold } from '../../shared/fold';
-import { ImportRefused } from './refusal';
+import { ImportRefused, MissingColumns, quotedColumns } from './refusal';
 
 export type FormatName = 'commons_en' | 'commons_fr' | 'represent' | 'template';
 
@@ -41,7 +41,7 @@ export interface Layout {
 export function detectFormat(header: string[]): Layout {
   const folded = header.map(fold);
   const format = ORDER.find((f) => FORMATS[f].required.every((c) => folded.includes(fold(c))));
-  if (!format) throw new ImportRefused('officials:refused.unknownFormat', { headers: knownHeaders() });
+  if (!format) throw unknownFormat(header, folded);
   for (const name of [...FORMATS[format].required, ...FORMATS[format].optional]) {
     if (folded.filter((h) => h === fold(name)).length > 1) throw new ImportRefused('officials:refused.duplicateColumn', { column: name });
   }
@@ -59,6 +59,11 @@ export function checkNamelessColumns(header: string[], rows: { cells: string[] }
   });
 }
 
-export function knownHeaders(): string {
-  return ORDER.map((f) => FORMATS[f].required.join(',')).join(' | ');
+/** Names the columns found and, for each format, the columns it needs that are missing. */
+function unknownFormat(header: string[], folded: string[]): ImportRefused {
+  const missing: MissingColumns[] = ORDER
+    .map((format) => ({ format, columns: FORMATS[format].required.filter((c) => !folded.includes(fold(c))) }))
+    .sort((a, b) => a.columns.length - b.columns.length);
+  const found = header.filter(Boolean);
+  return new ImportRefused('officials:refused.unknownFormat', { found: found.length ? quotedColumns(found) : '—' }, missing);
 }
