@@ -4,6 +4,7 @@ import { NotFoundError } from '../shared/errors';
 import { paginate } from '../shared/pagination';
 import { id } from '../shared/validation';
 import { LEVELS } from './import/rows';
+import { jurisdictionName, withBodyNames } from './jurisdictions';
 import { officialLabels } from './labels';
 import { countOfficials, listOfficials, partiesInUse } from './officials.repo';
 import { directoryParams, parseDirectoryQuery, PROVINCE_CODES, SORTS } from './officials.validate';
@@ -13,6 +14,12 @@ import { officialPage } from './official-page.service';
 /** The directory every signed-in user searches, and (first) the import pages for coordinators. */
 export function officialsRouter(db: Db): Router {
   const router = Router();
+  // Views name a jurisdiction by its body ("Legislative Assembly of Ontario"), never by its id.
+  router.use('/officials', (req, res, next) => {
+    res.locals.bodyName = (level: string, jurisdiction: string) => jurisdictionName(req.t, level, jurisdiction);
+    res.locals.bodyParams = (params?: Record<string, string | number>) => withBodyNames(req.t, params);
+    next();
+  });
   router.use('/officials/imports', importsRouter(db));
 
   router.get('/officials', async (req, res) => {

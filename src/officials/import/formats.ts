@@ -15,7 +15,7 @@ export const FORMATS: Record<FormatName, { required: string[]; optional: string[
   },
   represent: {
     required: ['District name', 'Primary role', 'Name'],
-    optional: ['First name', 'Last name', 'Party name', 'Email'],
+    optional: ['First name', 'Last name', 'Party name', 'Email', 'Organization'],
   },
   template: {
     required: ['first_name', 'last_name', 'constituency'],

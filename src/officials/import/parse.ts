@@ -3,7 +3,8 @@ import { decode, Encoding } from './decode';
 import { readCsv } from './csv';
 import { checkNamelessColumns, detectFormat, FormatName, Layout } from './formats';
 import { ImportRefused, Problem } from './refusal';
-import { roleScope, readRepresentRow } from './represent';
+import { scopeMismatch } from '../jurisdictions';
+import { OTHER_BODY, roleScope, readRepresentRow } from './represent';
 import { federalRiding } from './reference';
 import { ImportRow, Level, readColumnsRow, Scope } from './rows';
 
@@ -39,6 +40,7 @@ export function parseFile(bytes: Buffer, options: ImportOptions): ParsedFile {
     if ('row' in result) rows.push(result.row);
     else problems.push(...result.problems);
   }
+  refuseIfAllOtherBody(rows, problems, scope);
   const unique = withoutDuplicateSeats(rows, problems, layout);
   return {
     format: layout.format, encoding, scope, rows: unique, problems: problems.sort((a, b) => a.line - b.line),
@@ -65,8 +67,18 @@ function resolveScope(layout: Layout, rows: { cells: string[] }[], options: Impo
   const jurisdiction = options.jurisdiction ?? (level === guess.level ? guess.jurisdiction : undefined)
     ?? (level === 'federal' || level === 'senate' ? 'ca' : undefined);
   if (!jurisdiction) throw new ImportRefused('officials:refused.needJurisdiction', { level });
-  if (level === 'federal' && jurisdiction !== 'ca') throw new ImportRefused('officials:refused.notThatLevel', { level: jurisdiction });
+  if (layout.format.startsWith('commons') && jurisdiction !== 'ca') throw new ImportRefused('officials:refused.notThatLevel', { level: jurisdiction });
+  const mismatch = scopeMismatch(level, jurisdiction);
+  if (mismatch) throw new ImportRefused(mismatch, { given: jurisdiction });
   return { level, jurisdiction };
+}
+
+/** A file none of whose rows is for the body chosen is refused in one sentence, not row by row. */
+function refuseIfAllOtherBody(rows: ImportRow[], problems: Problem[], scope: Scope): void {
+  if (rows.length || !problems.length || !problems.every((p) => OTHER_BODY.includes(p.reason))) return;
+  throw new ImportRefused('officials:refused.otherBody', {
+    value: String(problems[0].params?.value ?? ''), targetLevel: scope.level, targetJurisdiction: scope.jurisdiction,
+  });
 }
 
 /**
