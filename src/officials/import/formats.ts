@@ -1,7 +1,7 @@
 import { fold } from '../../shared/fold';
 import { ImportRefused, MissingColumns, quotedColumns } from './refusal';
 
-export type FormatName = 'commons_en' | 'commons_fr' | 'represent' | 'template';
+export type FormatName = 'commons_en' | 'commons_fr' | 'represent' | 'ontario' | 'template';
 
 /** The columns each format is recognised by (as written in its header), and those it may have. */
 export const FORMATS: Record<FormatName, { required: string[]; optional: string[] }> = {
@@ -17,6 +17,10 @@ export const FORMATS: Record<FormatName, { required: string[]; optional: string[
     required: ['District name', 'Primary role', 'Name'],
     optional: ['First name', 'Last name', 'Party name', 'Email', 'Organization'],
   },
+  ontario: {
+    required: ['First name', 'Last name', 'Office type', 'Riding name', 'Member ID'],
+    optional: ['Honorific', 'Gender', 'Address', 'City', 'Province', 'Postal code', 'Office email', 'Email', 'Telephone', 'Fax', 'Toll-free', 'TTY', 'Party', 'Parliamentary role'],
+  },
   template: {
     required: ['first_name', 'last_name', 'constituency'],
     optional: ['honorific', 'constituency_fr', 'province', 'party', 'email', 'phone', 'start_date', 'end_date'],
@@ -24,7 +28,7 @@ export const FORMATS: Record<FormatName, { required: string[]; optional: string[
 };
 
 /** Checked in this order: the House of Commons export also has "First Name" and "Constituency". */
-const ORDER: FormatName[] = ['commons_en', 'commons_fr', 'represent', 'template'];
+const ORDER: FormatName[] = ['commons_en', 'commons_fr', 'represent', 'ontario', 'template'];
 
 /** Where each known column of the recognised format is in the header. */
 export interface Layout {

@@ -16,6 +16,8 @@ interface StoredPlan {
   total: number;
   /** Rows that name no province anywhere (column, riding lists, addresses): the preview warns. */
   noProvince?: { line: number; name: string; constituency: string }[];
+  /** Seats the file lists as vacant: shown, never imported as officials. */
+  vacant?: { line: number; constituency: string }[];
 }
 
 export interface PreviewInput {
@@ -37,7 +39,7 @@ export async function previewImport(db: Knex, input: PreviewInput): Promise<numb
   ] as const);
   const plan = planImport(parsed, existing);
   const noProvince = parsed.rows.filter((r) => !r.province).map((r) => ({ line: r.line, name: `${r.first_name} ${r.last_name}`, constituency: r.constituency }));
-  const stored: StoredPlan = { plan, fingerprint, encoding: parsed.encoding, total: parsed.total, noProvince };
+  const stored: StoredPlan = { plan, fingerprint, encoding: parsed.encoding, total: parsed.total, noProvince, vacant: parsed.vacant };
   return repo.insertBatch(db, {
     user_id: input.userId,
     file_name: input.fileName.slice(0, 255),
@@ -62,6 +64,7 @@ export interface Preview {
   encoding: string;
   total: number;
   noProvince: NonNullable<StoredPlan['noProvince']>;
+  vacant: NonNullable<StoredPlan['vacant']>;
   alreadyImported?: { id: number; applied_at: string };
 }
 
@@ -70,7 +73,7 @@ export async function getPreview(db: Knex, id: number): Promise<Preview | undefi
   if (!batch || !batch.plan) return undefined;
   const stored = batch.plan as StoredPlan;
   const alreadyImported = await repo.lastAppliedWithSha(db, batch.sha256);
-  return { batch, plan: stored.plan, encoding: stored.encoding, total: stored.total, noProvince: stored.noProvince ?? [], alreadyImported };
+  return { batch, plan: stored.plan, encoding: stored.encoding, total: stored.total, noProvince: stored.noProvince ?? [], vacant: stored.vacant ?? [], alreadyImported };
 }
 
 export type ConfirmResult = { ok: true; batch: repo.BatchRow } | { ok: false; reason: string };

@@ -1,12 +1,13 @@
 import { fold } from '../../shared/fold';
 import { decode, Encoding } from './decode';
-import { readCsv } from './csv';
+import { CsvRow, readCsv } from './csv';
 import { checkNamelessColumns, detectFormat, FormatName, Layout } from './formats';
 import { ImportRefused, Problem } from './refusal';
 import { scopeMismatch } from '../jurisdictions';
 import { OTHER_BODY, roleScope, readRepresentRow } from './represent';
 import { federalRiding } from './reference';
-import { ImportRow, Level, readColumnsRow, Scope } from './rows';
+import { readOntarioRows, VacantSeat } from './ontario';
+import { ImportRow, Level, readColumnsRow, RowResult, Scope } from './rows';
 
 export interface ImportOptions {
   level?: Level;
@@ -23,6 +24,8 @@ export interface ParsedFile {
   total: number;
   /** The folded seat of every row, accepted or not. */
   named: string[];
+  /** Seats the file lists as vacant (Ontario's "Vacant seat" rows). */
+  vacant: VacantSeat[];
 }
 
 /** Bytes to clean rows: decode, split, recognise the format, read each row, find duplicate seats. */
@@ -32,11 +35,10 @@ export function parseFile(bytes: Buffer, options: ImportOptions): ParsedFile {
   const layout = detectFormat(table.header);
   checkNamelessColumns(table.header, table.rows);
   const scope = resolveScope(layout, table.rows, options);
-  const read = layout.format === 'represent' ? readRepresentRow : readColumnsRow;
+  const { results, vacant } = readRows(table.rows, layout, scope);
   const rows: ImportRow[] = [];
   const problems: Problem[] = [];
-  for (const raw of table.rows) {
-    const result = read(raw, layout, scope);
+  for (const result of results) {
     if ('row' in result) rows.push(result.row);
     else problems.push(...result.problems);
   }
@@ -44,8 +46,15 @@ export function parseFile(bytes: Buffer, options: ImportOptions): ParsedFile {
   const unique = withoutDuplicateSeats(rows, problems, layout);
   return {
     format: layout.format, encoding, scope, rows: unique, problems: problems.sort((a, b) => a.line - b.line),
-    total: table.rows.length, named: seatsNamed(table.rows, layout),
+    total: table.rows.length, named: seatsNamed(table.rows, layout).filter((k) => !vacant.some((v) => fold(v.constituency) === k)), vacant,
   };
+}
+
+/** Ontario's list has a row per office, so its rows are read together; the others one by one. */
+function readRows(rows: CsvRow[], layout: Layout, scope: Scope): { results: RowResult[]; vacant: VacantSeat[] } {
+  if (layout.format === 'ontario') return readOntarioRows(rows, layout, scope);
+  const read = layout.format === 'represent' ? readRepresentRow : readColumnsRow;
+  return { results: rows.map((row) => read(row, layout, scope)), vacant: [] };
 }
 
 /**
@@ -55,6 +64,13 @@ export function parseFile(bytes: Buffer, options: ImportOptions): ParsedFile {
 function resolveScope(layout: Layout, rows: { cells: string[] }[], options: ImportOptions): Scope {
   let guess: { level?: Level; jurisdiction?: string } = {};
   if (layout.format.startsWith('commons')) guess = { level: 'federal', jurisdiction: 'ca' };
+  if (layout.format === 'ontario') {
+    // The Legislative Assembly of Ontario's own export is for that body only.
+    if ((options.level && options.level !== 'provincial') || (options.jurisdiction && options.jurisdiction !== 'ca_on')) {
+      throw new ImportRefused('officials:refused.ontarioOnly', { level: options.level ?? 'provincial', jurisdiction: options.jurisdiction ?? 'ca_on' });
+    }
+    guess = { level: 'provincial', jurisdiction: 'ca_on' };
+  }
   if (layout.format === 'represent') {
     const role = rows[0].cells[layout.column('Primary role')] ?? '';
     guess = roleScope(role) ?? {};
@@ -106,7 +122,7 @@ function withoutDuplicateSeats(rows: ImportRow[], problems: Problem[], layout: L
 }
 
 const SEAT_COLUMN: Record<FormatName, string> = {
-  commons_en: 'Constituency', commons_fr: 'Circonscription', represent: 'District name', template: 'constituency',
+  commons_en: 'Constituency', commons_fr: 'Circonscription', represent: 'District name', ontario: 'Riding name', template: 'constituency',
 };
 
 /**

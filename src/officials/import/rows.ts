@@ -26,6 +26,8 @@ export interface ImportRow {
   phone: string | null;
   start_date: string | null;
   end_date: string | null;
+  /** The file's own stable id of the person (a legislature's Member ID), where it has one. */
+  external_id: string | null;
 }
 
 /** What one format's reader makes of a row: the row, or the problems that keep it out. */
@@ -40,7 +42,7 @@ export function parseDate(value: string): string | null | undefined {
 
 /** Fields every format shares, checked the same way: required names, dates, province. */
 export function finishRow(
-  fields: Omit<ImportRow, 'start_date' | 'end_date' | 'province'> & { start: string; end: string; province: string; addressProvince?: string },
+  fields: Omit<ImportRow, 'start_date' | 'end_date' | 'province' | 'external_id'> & { start: string; end: string; province: string; addressProvince?: string; external_id?: string | null },
   columns: { first: string; last: string; constituency: string; start: string; end: string; province: string },
   scope: Scope,
 ): RowResult {
@@ -73,6 +75,7 @@ export function finishRow(
       province,
       start_date: start_date ?? null,
       end_date: end_date ?? null,
+      external_id: fields.external_id ?? null,
     },
   };
 }
