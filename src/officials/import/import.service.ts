@@ -5,6 +5,8 @@ import { endedCount, Plan, planImport } from './plan';
 import { ImportOptions, parseFile } from './parse';
 import { ImportRefused } from './refusal';
 import * as repo from './import.repo';
+import { today } from '../../shared/validation';
+import { recordVacancies } from '../vacancies.repo';
 
 export { ImportRefused };
 
@@ -99,7 +101,7 @@ function applyBatch(db: Knex, id: number, complete: boolean, userId: number | nu
     const batch = await repo.findBatch(trx, id, true);
     if (!batch || !batch.plan) return undefined;
     if (batch.status !== 'previewed') return { ok: false, reason: `officials:refused.${batch.status === 'applied' ? 'alreadyApplied' : 'notPending'}` };
-    const { plan, fingerprint } = batch.plan as StoredPlan;
+    const { plan, fingerprint, vacant } = batch.plan as StoredPlan;
     if ((await repo.scopeFingerprint(trx, plan.scope)) !== fingerprint) {
       await repo.markBatch(trx, id, { status: 'superseded' });
       return { ok: false, reason: 'officials:refused.stale' };
@@ -108,6 +110,7 @@ function applyBatch(db: Knex, id: number, complete: boolean, userId: number | nu
     await repo.endOfficials(trx, complete ? [...plan.replace, ...plan.missing] : plan.replace);
     await repo.updateOfficials(trx, source, plan.update.map((u) => ({ ...u.values, id: u.id })));
     await repo.insertOfficials(trx, plan.scope, source, plan.add.map(({ line: _line, ...values }) => values));
+    await recordVacancies(trx, plan.scope, source, vacant ?? [], plan.add.filter((a) => !a.end_date).map((a) => a.constituency ?? ''), today());
     const ended = endedCount(plan, complete);
     await repo.markBatch(trx, id, { status: 'applied', complete, ended, applied_at: trx.fn.now() as unknown as string });
     await recordAudit(trx, {
