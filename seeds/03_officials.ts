@@ -4,8 +4,11 @@ import type { Db } from '../src/db';
 import type { SeedContext } from '../src/cli/seed-runner';
 import { confirmImport, previewImport } from '../src/officials/import/import.service';
 
-/** The real House of Commons export as published (byte for byte): the same file a newcomer can import. */
-export const COMMONS_FILE = path.join(__dirname, '..', 'data', 'house-of-commons-mps-2021-10.csv');
+/**
+ * The 343 members of the 45th Parliament (autumn 2025) in the documented template format: the
+ * current list, the same file a newcomer can import.
+ */
+export const COMMONS_FILE = path.join(__dirname, '..', 'data', 'house-of-commons-mps-2025-45th-parliament.csv');
 
 /** The MPs of the House of Commons, imported through the officials import as a coordinator would. */
 export async function seed(db: Db, ctx: SeedContext): Promise<void> {

@@ -11,8 +11,8 @@ export const DEMO_CAMPAIGN = 'Fund community services';
 /** Ridings a local has said it will meet (constituency → local); some are met in 05_meetings, some not yet. */
 const CLAIMS: Record<string, string> = {
   'Toronto Centre': 'Local 79 Toronto',
-  'Spadina—Fort York': 'Local 79 Toronto',
-  'Parkdale—High Park': 'Local 79 Toronto',
+  'Spadina—Harbourfront': 'Local 79 Toronto',
+  'Taiaiako\'n—Parkdale—High Park': 'Local 79 Toronto',
   'Davenport': 'Local 79 Toronto',
   'Laurier—Sainte-Marie': 'Section locale 301 Montréal',
   'Outremont': 'Section locale 301 Montréal',

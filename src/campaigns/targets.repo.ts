@@ -51,7 +51,14 @@ export function listTargets(db: Db, campaignId: number, page: { limit: number; o
     .orderByRaw('o.end_date IS NOT NULL, o.province NULLS LAST, o.constituency, o.id')
     .limit(page.limit).offset(page.offset)
     .select('o.id as official_id', 'o.honorific', 'o.first_name', 'o.last_name', 'o.constituency', 'o.province', 'o.party',
-      'o.level', 'o.end_date', 't.claimed_by_local_id', 't.claimed_at', 'l.name as local_name');
+      'o.level', 'o.end_date', 't.claimed_by_local_id', 't.claimed_at', 'l.name as local_name',
+      // A former official's seat: vacant since a day, or held now by someone the campaign does not target yet.
+      db.raw(`(SELECT to_char(v.since, 'YYYY-MM-DD') FROM vacancies v WHERE o.end_date IS NOT NULL AND v.level = o.level
+        AND v.jurisdiction = o.jurisdiction AND v.constituency_key = o.constituency_key) AS vacant_since`),
+      db.raw(`(SELECT json_build_object('id', s.id, 'name', s.first_name || ' ' || s.last_name) FROM officials s
+        WHERE o.end_date IS NOT NULL AND s.level = o.level AND s.jurisdiction = o.jurisdiction
+          AND s.constituency_key = o.constituency_key AND s.end_date IS NULL
+          AND NOT EXISTS (SELECT 1 FROM campaign_targets c WHERE c.campaign_id = t.campaign_id AND c.official_id = s.id)) AS successor`));
 }
 
 /** Targets in all, and those still sitting (the denominator of every coverage figure). */

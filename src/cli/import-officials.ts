@@ -8,6 +8,7 @@ import { confirmImport, getPreview, ImportRefused, previewImport } from '../offi
 import { parseChoices } from '../officials/import/choices';
 import { endedCount, Plan, PlanChoices } from '../officials/import/plan';
 import { parseImportForm } from '../officials/imports.validate';
+import { jurisdictionName, withBodyNames } from '../officials/jurisdictions';
 import { CliError, runCli } from './run-cli';
 
 const USAGE = 'Usage: npm run import:officials -- FILE [--level federal|senate|provincial|territorial|municipal] [--jurisdiction ca|ca_on|…] [--complete] [--ended-on YYYY-MM-DD] [--same-person ROW]… [--different-person ROW]… [--yes]';
@@ -37,7 +38,7 @@ runCli(async () => {
     try {
       batchId = await previewImport(database.knex, { bytes: fs.readFileSync(file), fileName: path.basename(file), userId: null, options: form.value });
     } catch (err) {
-      if (err instanceof ImportRefused) throw new CliError(`${path.basename(file)}: ${t(err.reason, err.params)}`);
+      if (err instanceof ImportRefused) throw new CliError([`${path.basename(file)}: ${t(err.reason, withBodyNames(t, err.params))}`, ...missingLines(err)].join('\n'));
       throw err;
     }
     const stored = (await getPreview(database.knex, batchId))!;
@@ -58,7 +59,7 @@ runCli(async () => {
 
 function printPreview(p: NonNullable<Awaited<ReturnType<typeof getPreview>>>, complete: boolean): void {
   const { batch, plan } = p;
-  console.log(`${t('officials:preview.format')}: ${t(`officials:formats.${batch.format}`)} (${p.encoding}), ${plan.scope.level}/${plan.scope.jurisdiction}`);
+  console.log(`${t('officials:preview.format')}: ${t(`officials:formats.${batch.format}`)} (${p.encoding}), ${jurisdictionName(t, plan.scope.level, plan.scope.jurisdiction)}`);
   console.log(`${t('officials:preview.rows')}: ${p.total}`);
   const ended = endedCount(plan, complete);
   console.log(t('officials:cli.summary', { added: plan.add.length, updated: plan.update.length, unchanged: plan.unchanged, ended, rejected: batch.rejected }));
@@ -77,7 +78,7 @@ function printPreview(p: NonNullable<Awaited<ReturnType<typeof getPreview>>>, co
   }
   for (const e of plan.replace) console.log(t('officials:cli.end', { name: e.name, constituency: e.constituency, date: e.end_date }));
   for (const e of plan.missing) console.log(t(complete ? 'officials:cli.missingEnded' : 'officials:cli.missingKept', { name: e.name, constituency: e.constituency, date: e.end_date }));
-  for (const pr of batch.problems) console.log(t('officials:cli.problem', { line: pr.line, column: pr.column ?? '', reason: t(pr.reason, pr.params ?? {}) }));
+  for (const pr of batch.problems) console.log(t('officials:cli.problem', { line: pr.line, column: pr.column ?? '', reason: t(pr.reason, withBodyNames(t, pr.params)) }));
   if (p.problemCount > batch.problems.length) console.log(t('officials:cli.moreProblems', { count: p.problemCount - batch.problems.length, total: p.problemCount }));
 }
 
@@ -96,4 +97,13 @@ function readChoices(plan: Plan, same: string[], different: string[], endedOn: s
   const result = parseChoices(plan.cases, plan.endedOn, body);
   if (!result.ok) throw new CliError(Object.values(result.errors).map((k) => t(k)).join('\n'));
   return result.value;
+}
+
+/** For a file of no known format: what each format lacks, and where the template and formats are. */
+function missingLines(err: ImportRefused): string[] {
+  if (!err.missing.length) return [];
+  return [
+    ...err.missing.map((m) => `  ${t('officials:refused.missingFor', { format: t(`officials:formats.${m.format}`), missing: m.columns.map((c) => `“${c}”`).join(', ') })}`),
+    t('officials:cli.formatsHelp'),
+  ];
 }

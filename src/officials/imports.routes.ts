@@ -13,6 +13,7 @@ import { parseChoices } from './import/choices';
 import { endedCount, PlanChoices } from './import/plan';
 import { FORMATS } from './import/formats';
 import { confirmImport, countBatches, getPreview, ImportRefused, listBatches, previewImport } from './import/import.service';
+import type { MissingColumns } from './import/refusal';
 import { LEVELS } from './import/rows';
 import { parseImportForm } from './imports.validate';
 
@@ -44,7 +45,7 @@ export function importsRouter(db: Db): Router {
     const form = parseImportForm(req.body);
     const file = uploadedFile(req);
     const errors: Record<string, string> = form.ok ? {} : { ...form.errors };
-    let refusal: { key: string; params: Record<string, string | number> } | undefined;
+    let refusal: { key: string; params: Record<string, string | number>; missing?: MissingColumns[] } | undefined;
     if (req.uploadError === 'LIMIT_FILE_SIZE') refusal = { key: 'officials:refused.tooLarge', params: {} };
     else if (!file) refusal = { key: 'officials:refused.noFile', params: {} };
     if (!refusal && form.ok && file) {
@@ -53,7 +54,7 @@ export function importsRouter(db: Db): Router {
         return res.redirect(303, `/officials/imports/${batchId}`);
       } catch (err) {
         if (!(err instanceof ImportRefused)) throw err;
-        refusal = { key: err.reason, params: err.params };
+        refusal = { key: err.reason, params: err.params, missing: err.missing };
       }
     }
     await renderIndex(req, res, 422, { errors, refusal, values: { level: text(req.body?.level), jurisdiction: text(req.body?.jurisdiction) }, fileName: file?.originalname });

@@ -16,13 +16,13 @@ beforeAll(async () => {
 afterAll(async () => { await t.close(); });
 
 describe('the demo data (npm run db:seed)', () => {
-  test('imports the House of Commons file from data/ through an import batch, and targets every sitting MP in the default campaign', async () => {
+  test('imports the current House of Commons list from data/ through an import batch, and targets every sitting MP in the default campaign', async () => {
     expect(await t.db('import_batches').select('file_name', 'status', 'added')).toEqual([
-      { file_name: 'house-of-commons-mps-2021-10.csv', status: 'applied', added: 338 },
+      { file_name: 'house-of-commons-mps-2025-45th-parliament.csv', status: 'applied', added: 343 },
     ]);
     const [campaign] = await t.db('campaigns').select('name', 'is_default');
     expect(campaign).toEqual({ name: 'Fund community services', is_default: true });
-    expect(await t.db('campaign_targets').count('* as n').first()).toEqual({ n: '338' });
+    expect(await t.db('campaign_targets').count('* as n').first()).toEqual({ n: '343' });
     expect(Number((await t.db('campaign_targets').whereNotNull('claimed_by_local_id').count('* as n').first())!.n)).toBe(12);
   });
 
@@ -35,14 +35,14 @@ describe('the demo data (npm run db:seed)', () => {
   });
 
   test('a coordinator’s dashboard shows coverage, stances, weekly meetings, a worklist and a silent local', () => {
-    expect(dashboard).toContain('Targets met 26 of 338');
+    expect(dashboard).toContain('Targets met 26 of 343');
     expect(dashboard).toContain('Meetings held 28');
     expect(dashboard).toContain('Meetings scheduled 4');
     expect(dashboard).toContain('Targets who are champions or supportive 19');
     expect(dashboard).toMatch(/Champion 9 .*Supportive 10 .*Undecided 4 .*Opposed 2 .*Unknown 1 /);
-    expect(dashboard).toMatch(/Ontario 7 121 6%/);
-    expect(dashboard).toMatch(/NDP 7 25 28%/);
-    expect(dashboard).toContain('Worklist: 312 targets not met yet');
+    expect(dashboard).toMatch(/Ontario 7 122 6%/);
+    expect(dashboard).toMatch(/NDP 5 7 71%/);
+    expect(dashboard).toContain('Worklist: 317 targets not met yet');
     expect(dashboard).toMatch(/Local 1158 Edmonton — last logged/);
   });
 

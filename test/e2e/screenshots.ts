@@ -6,11 +6,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { COMMONS_FILE } from '../../seeds/03_officials';
 import { launchBrowser, newContext, signIn, LAPTOP, PHONE } from './browser';
 import { startDemoTracker, DemoTracker } from './demo';
 
 const OUT = path.join(__dirname, '..', '..', '.github', 'images');
+/** The October 2021 export: the by-elections below are seats of that Parliament. */
+const COMMONS_2021_FILE = path.join(__dirname, '..', '..', 'data', 'house-of-commons-mps-2021-10.csv');
 
 /**
  * The Commons list as a later export shows it after three real by-elections (Mississauga—Lakeshore
@@ -22,7 +23,7 @@ function laterCommonsExport(): Buffer {
     ['Hon.,Jim,Carr,Winnipeg South Centre,Manitoba,Liberal,2021-09-20 12:00:00 AM,', ',Ben,Carr,Winnipeg South Centre,Manitoba,Liberal,2023-06-19 12:00:00 AM,'],
     [',Dave,MacKenzie,Oxford,Ontario,Conservative,2021-09-20 12:00:00 AM,', ',Arpan,Khanna,Oxford,Ontario,Conservative,2023-06-19 12:00:00 AM,'],
   ];
-  let text = fs.readFileSync(COMMONS_FILE, 'utf8');
+  let text = fs.readFileSync(COMMONS_2021_FILE, 'utf8');
   for (const [before, after] of byElections) {
     if (!text.includes(before)) throw new Error(`The Commons file no longer has: ${before}`);
     text = text.replace(before, after);

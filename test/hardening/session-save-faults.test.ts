@@ -9,7 +9,7 @@ import { startCluster, Cluster } from '../helpers/cluster';
 import { createLocal, createOfficial, createUser, createCampaign } from '../helpers/factories';
 import { REAL_POSTGRES, SKIP_REASON, waitForBlockedBackend } from '../helpers/faults';
 import { commonsFile, confirm, preview } from '../helpers/officials.factories';
-import { postForm, signIn, Agent } from '../helpers/session';
+import { csrfFrom, postForm, signIn, Agent, FROM_OUR_PAGE } from '../helpers/session';
 
 /**
  * The session is saved after the request's own transaction: when that save fails (the database
@@ -126,9 +126,12 @@ function exchange(port: number, requests: string[]): Promise<{ answers: { status
   });
 
   test('a form kept for after signing in again is not lost: the error page, from which going back finds it', async () => {
-    const anonymous = request(app);
+    // A member whose session expired on the server posts the form from our own page.
+    const expired = await signIn(app, memberUser.email);
+    const token = csrfFrom((await expired.get('/meetings/new')).text);
+    await database.knex('sessions').whereRaw(`sess::text like ?`, [`%"passport":{"user":${memberUser.id}}%`]).delete();
     await fault('sessions', `new.sess::text like '%"pendingForm"%'`);
-    const res = await anonymous.post('/meetings/new').type('form').send({ ...form, notes: 'kept for later' });
+    const res = await expired.post('/meetings/new').set(FROM_OUR_PAGE).type('form').send({ ...form, _csrf: token, notes: 'kept for later' });
     expect(res.status).toBe(503);
     expect(res.text).toContain(NOTHING_SAVED);
     expect(await meetingsTagged('kept for later')).toHaveLength(0);

@@ -1,6 +1,13 @@
 import fs from 'node:fs';
 import crypto from 'node:crypto';
 import { openEmbedded, openPostgres, Database } from '../../src/db';
+import type { DbTimeouts } from '../../src/config';
+
+/**
+ * The tests' own database timeouts: long, because a test's burst of requests on a busy two-core
+ * runner may wait seconds for a connection, and no test is about these (the timeout tests set theirs).
+ */
+const TEST_DB_TIMEOUTS: DbTimeouts = { statementTimeoutMs: 60_000, lockTimeoutMs: 30_000, connectTimeoutMs: 30_000, acquireTimeoutMs: 60_000 };
 import { adminUrl, templateName } from './databases';
 
 /**
@@ -14,7 +21,7 @@ export async function openTestDatabase(): Promise<Database> {
     return openEmbedded({ loadDataDir: new Blob([snapshot]) });
   }
   const copy = await copyOfTemplate(url);
-  const db = openPostgres(copy.url, 5);
+  const db = openPostgres(copy.url, 5, TEST_DB_TIMEOUTS);
   return {
     ...db,
     async close() {

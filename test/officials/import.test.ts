@@ -108,7 +108,7 @@ test('two rows for one constituency are reported with both line numbers and neit
     ',Bob,Two,Brand New Riding,Ontario,Liberal,2026-06-01 12:00:00 AM,',
   ]));
   const page = await agent.get(`/officials/imports/${id}`);
-  expect(page.text).toContain('more than one sitting member in this file (lines 2, 4)');
+  expect(page.text).toContain('more than one sitting member in this file (rows 2, 4)');
   expect(page.text).toMatch(/data-count="rejected">2</);
   await confirm(agent, id);
   expect(await t.db('officials').where({ constituency: 'Brand New Riding' }).first()).toBeUndefined();

@@ -19,7 +19,7 @@ test.each([
   ['a file of blank lines', Buffer.from('\r\n \r\n'), 'This file is empty'],
   ['a header-only file', commonsFile([]), 'a header but no rows'],
   ['a semicolon-separated file', Buffer.from('Honorific Title;First Name;Last Name;Constituency\n;Ann;Example;Nepean\n'), 'This looks semicolon-separated'],
-  ['an unknown header', Buffer.from('name,riding\nAnn,Nepean\n'), 'The first row must be one of these headers: Honorific Title,First Name'],
+  ['an unknown header', Buffer.from('name,riding\nAnn,Nepean\n'), 'Its first row has these columns: “name”, “riding”'],
   ['a duplicated column', Buffer.from('first_name,last_name,constituency,last_name\nAnn,Example,Nepean,Other\n'), 'The column “last_name” appears twice'],
   ['data under a nameless column', Buffer.from('first_name,last_name,constituency,\nAnn,Example,Nepean,what\n'), 'Column 4 has no name but holds data'],
   ['bytes that are not text in any encoding it knows', Buffer.from([0x66, 0x69, 0x72, 0x73, 0x74, 0x0a, 0x81, 0x8d, 0xc3]), 'neither UTF-8, UTF-16 nor Windows-1252'],

@@ -26,8 +26,8 @@ test('a write refused for a full disk answers 503 with a plain message, and noth
 });
 
 test('in French too', async () => {
-  const agent = request.agent(t.app);
-  await agent.get('/language/fr');
+  // A visitor's language: the browser's, here French (no account yet to save a choice in).
+  const agent = request.agent(t.app).set('Accept-Language', 'fr-CA,fr;q=0.9');
   const res = await postForm(agent, '/setup', fields);
   expect(res.status).toBe(503);
   expect(res.text).toContain('Le disque du serveur est plein; rien n’a été enregistré.');

@@ -7,7 +7,10 @@ export const MAX_ROWS = 10_000;
 /** Represent's widest lists have a few dozen columns; a million would make every later step slow. */
 export const MAX_COLUMNS = 1_000;
 
-/** One data row of the file, with the line it starts on (1-based, the header being line 1). */
+/**
+ * One data row of the file, with its row number as a spreadsheet shows it (the header being row 1;
+ * a quoted field with line breaks is one row, a blank line is a row).
+ */
 export interface CsvRow {
   line: number;
   cells: string[];
@@ -58,7 +61,12 @@ export async function readCsv(text: string): Promise<CsvTable> {
   let header: string[] | undefined;
   let wide = false;
   const rows: CsvRow[] = [];
+  // The parser counts physical lines: a row's number leaves out the line breaks inside quoted fields before it.
+  let inside = 0;
   await eachRecord(body, (record, lines) => {
+    const breaks = newlines(record);
+    const line = lines - breaks - inside;
+    inside += breaks;
     if (!header) {
       wide = record.length > MAX_COLUMNS;
       header = wide ? [] : record.map(clean);
@@ -66,7 +74,7 @@ export async function readCsv(text: string): Promise<CsvTable> {
     }
     // Cells past the header's last column are never read: they are only looked at for text.
     const cells = (record.length > header.length ? record.slice(0, header.length) : record).map(clean);
-    if (cells.some(Boolean) || hasTextFrom(record, header.length)) rows.push({ line: lines - newlines(record), cells });
+    if (cells.some(Boolean) || hasTextFrom(record, header.length)) rows.push({ line, cells });
     return rows.length <= MAX_ROWS;
   });
   if (!header) throw new ImportRefused('officials:refused.empty');

@@ -1,7 +1,7 @@
 import { fold } from '../../shared/fold';
-import { ImportRefused } from './refusal';
+import { ImportRefused, MissingColumns, quotedColumns } from './refusal';
 
-export type FormatName = 'commons_en' | 'commons_fr' | 'represent' | 'template';
+export type FormatName = 'commons_en' | 'commons_fr' | 'represent' | 'ontario' | 'template';
 
 /** The columns each format is recognised by (as written in its header), and those it may have. */
 export const FORMATS: Record<FormatName, { required: string[]; optional: string[] }> = {
@@ -15,7 +15,11 @@ export const FORMATS: Record<FormatName, { required: string[]; optional: string[
   },
   represent: {
     required: ['District name', 'Primary role', 'Name'],
-    optional: ['First name', 'Last name', 'Party name', 'Email'],
+    optional: ['First name', 'Last name', 'Party name', 'Email', 'Organization'],
+  },
+  ontario: {
+    required: ['First name', 'Last name', 'Office type', 'Riding name', 'Member ID'],
+    optional: ['Honorific', 'Gender', 'Address', 'City', 'Province', 'Postal code', 'Office email', 'Email', 'Telephone', 'Fax', 'Toll-free', 'TTY', 'Party', 'Parliamentary role'],
   },
   template: {
     required: ['first_name', 'last_name', 'constituency'],
@@ -24,7 +28,7 @@ export const FORMATS: Record<FormatName, { required: string[]; optional: string[
 };
 
 /** Checked in this order: the House of Commons export also has "First Name" and "Constituency". */
-const ORDER: FormatName[] = ['commons_en', 'commons_fr', 'represent', 'template'];
+const ORDER: FormatName[] = ['commons_en', 'commons_fr', 'represent', 'ontario', 'template'];
 
 /** Where each known column of the recognised format is in the header. */
 export interface Layout {
@@ -41,7 +45,7 @@ export interface Layout {
 export function detectFormat(header: string[]): Layout {
   const folded = header.map(fold);
   const format = ORDER.find((f) => FORMATS[f].required.every((c) => folded.includes(fold(c))));
-  if (!format) throw new ImportRefused('officials:refused.unknownFormat', { headers: knownHeaders() });
+  if (!format) throw unknownFormat(header, folded);
   for (const name of [...FORMATS[format].required, ...FORMATS[format].optional]) {
     if (folded.filter((h) => h === fold(name)).length > 1) throw new ImportRefused('officials:refused.duplicateColumn', { column: name });
   }
@@ -65,6 +69,11 @@ export function checkNamelessColumns(header: string[], rows: { cells: string[] }
   });
 }
 
-export function knownHeaders(): string {
-  return ORDER.map((f) => FORMATS[f].required.join(',')).join(' | ');
+/** Names the columns found and, for each format, the columns it needs that are missing. */
+function unknownFormat(header: string[], folded: string[]): ImportRefused {
+  const missing: MissingColumns[] = ORDER
+    .map((format) => ({ format, columns: FORMATS[format].required.filter((c) => !folded.includes(fold(c))) }))
+    .sort((a, b) => a.columns.length - b.columns.length);
+  const found = header.filter(Boolean);
+  return new ImportRefused('officials:refused.unknownFormat', { found: found.length ? quotedColumns(found) : '—' }, missing);
 }

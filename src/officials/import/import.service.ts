@@ -8,6 +8,7 @@ import { ImportOptions, parseFile } from './parse';
 import { ImportRefused, problemsToStore } from './refusal';
 import * as repo from './import.repo';
 import { allowBulkStatements } from '../../shared/statement-timeout.repo';
+import { recordVacancies } from '../vacancies.repo';
 
 export { ImportRefused };
 
@@ -22,6 +23,10 @@ interface StoredPlan {
   total: number;
   /** Problems found, of which the batch stores the first few hundred (older batches: all of them). */
   problemCount?: number;
+  /** Rows that name no province anywhere (column, riding lists, addresses): the preview warns. */
+  noProvince?: { line: number; name: string; constituency: string }[];
+  /** Seats the file lists as vacant: shown, never imported as officials. */
+  vacant?: { line: number; constituency: string }[];
 }
 
 export interface PreviewInput {
@@ -44,7 +49,8 @@ export async function previewImport(db: Knex, input: PreviewInput): Promise<numb
   const rows: PlanInput = { scope: parsed.scope, rows: parsed.rows, named: parsed.named };
   const endedOn = listDate(input.fileName) ?? today();
   const plan = await withMeetingCounts(db, await planImport(rows, existing, { flips: [], endedOn }));
-  const stored: StoredPlan = { plan, input: rows, fingerprint, encoding: parsed.encoding, total: parsed.total, problemCount: parsed.problems.length };
+  const noProvince = parsed.rows.filter((r) => !r.province).map((r) => ({ line: r.line, name: `${r.first_name} ${r.last_name}`, constituency: r.constituency }));
+  const stored: StoredPlan = { plan, input: rows, fingerprint, encoding: parsed.encoding, total: parsed.total, problemCount: parsed.problems.length, noProvince, vacant: parsed.vacant };
   return repo.insertBatch(db, {
     user_id: input.userId,
     file_name: input.fileName.slice(0, 255),
@@ -76,6 +82,8 @@ export interface Preview {
   total: number;
   /** Every problem found; `batch.problems` holds the first of them. */
   problemCount: number;
+  noProvince: NonNullable<StoredPlan['noProvince']>;
+  vacant: NonNullable<StoredPlan['vacant']>;
   alreadyImported?: { id: number; applied_at: string };
 }
 
@@ -88,7 +96,7 @@ export async function getPreview(db: Knex, id: number, choices?: PlanChoices): P
   let plan: Plan = { ...stored.plan, cases: stored.plan.cases ?? [], endedOn: stored.plan.endedOn ?? today() };
   if (choices && stored.input) plan = await withMeetingCounts(db, await planImport(stored.input, await repo.scopeOfficials(db, plan.scope), choices));
   const alreadyImported = await repo.lastAppliedWithSha(db, batch.sha256);
-  return { batch, plan, encoding: stored.encoding, total: stored.total, problemCount: stored.problemCount ?? batch.problems.length, alreadyImported };
+  return { batch, plan, encoding: stored.encoding, total: stored.total, problemCount: stored.problemCount ?? batch.problems.length, noProvince: stored.noProvince ?? [], vacant: stored.vacant ?? [], alreadyImported };
 }
 
 export type ConfirmResult = { ok: true; batch: repo.BatchRow } | { ok: false; reason: string };
@@ -135,6 +143,7 @@ function applyBatch(db: Knex, id: number, { complete, choices }: ConfirmOptions,
     await repo.endOfficials(trx, complete ? [...plan.replace, ...plan.missing] : plan.replace);
     await repo.updateOfficials(trx, source, plan.update.map((u) => ({ ...u.values, id: u.id })));
     await repo.insertOfficials(trx, plan.scope, source, plan.add.map(({ line: _line, ...values }) => values));
+    await recordVacancies(trx, plan.scope, source, stored.vacant ?? [], plan.add.filter((a) => !a.end_date).map((a) => a.constituency ?? ''), today());
     const ended = endedCount(plan, complete);
     await repo.markBatch(trx, id, {
       status: 'applied', complete, ended, added: plan.add.length, updated: plan.update.length, unchanged: plan.unchanged,

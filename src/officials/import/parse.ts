@@ -1,12 +1,14 @@
 import { fold } from '../../shared/fold';
 import { decode, Encoding } from './decode';
-import { readCsv } from './csv';
+import { CsvRow, readCsv } from './csv';
 import { checkNamelessColumns, detectFormat, FormatName, Layout } from './formats';
 import { identityKey } from './identity';
 import { ImportRefused, Problem } from './refusal';
-import { roleScope, readRepresentRow } from './represent';
+import { scopeMismatch } from '../jurisdictions';
+import { OTHER_BODY, roleScope, readRepresentRow } from './represent';
 import { federalRiding } from './reference';
-import { ImportRow, Level, readColumnsRow, Scope } from './rows';
+import { readOntarioRows, VacantSeat } from './ontario';
+import { ImportRow, Level, readColumnsRow, RowResult, Scope } from './rows';
 import { inTurns } from './turns';
 
 export interface ImportOptions {
@@ -24,6 +26,8 @@ export interface ParsedFile {
   total: number;
   /** The folded seat of every row, accepted or not. */
   named: string[];
+  /** Seats the file lists as vacant (Ontario's "Vacant seat" rows). */
+  vacant: VacantSeat[];
 }
 
 /** Bytes to clean rows: decode, split, recognise the format, read each row, find duplicate seats. */
@@ -33,22 +37,33 @@ export async function parseFile(bytes: Buffer, options: ImportOptions): Promise<
   const layout = detectFormat(table.header);
   checkNamelessColumns(table.header, table.rows);
   const scope = resolveScope(layout, table.rows, options);
-  const read = layout.format === 'represent' ? readRepresentRow : readColumnsRow;
+  const { results, vacant } = await readRows(table.rows, layout, scope);
   const rows: ImportRow[] = [];
   const problems: Problem[] = [];
   const named = new Set<string>();
   const seatAt = layout.column(SEAT_COLUMN[layout.format]);
-  for await (const raw of inTurns(table.rows)) {
-    nameSeat(named, raw.cells[seatAt] ?? '');
-    const result = read(raw, layout, scope);
+  for await (const raw of inTurns(table.rows)) nameSeat(named, raw.cells[seatAt] ?? '');
+  for (const result of results) {
     if ('row' in result) rows.push(result.row);
     else problems.push(...result.problems);
   }
+  refuseIfAllOtherBody(rows, problems, scope);
   const unique = withoutSharedIdentifiers(await withoutDuplicateSeats(rows, problems, layout));
+  // A vacant seat is named by the file, but nobody sits in it: whoever the tracker has there is not "missing".
+  const vacantSeats = new Set(vacant.map((v) => fold(v.constituency)));
   return {
     format: layout.format, encoding, scope, rows: unique, problems: problems.sort((a, b) => a.line - b.line),
-    total: table.rows.length, named: [...named],
+    total: table.rows.length, named: [...named].filter((k) => !vacantSeats.has(k)), vacant,
   };
+}
+
+/** Ontario's list has a row per office, so its rows are read together; the others one by one. */
+async function readRows(rows: CsvRow[], layout: Layout, scope: Scope): Promise<{ results: RowResult[]; vacant: VacantSeat[] }> {
+  if (layout.format === 'ontario') return readOntarioRows(rows, layout, scope);
+  const read = layout.format === 'represent' ? readRepresentRow : readColumnsRow;
+  const results: RowResult[] = [];
+  for await (const row of inTurns(rows)) results.push(read(row, layout, scope));
+  return { results, vacant: [] };
 }
 
 /**
@@ -58,6 +73,13 @@ export async function parseFile(bytes: Buffer, options: ImportOptions): Promise<
 function resolveScope(layout: Layout, rows: { cells: string[] }[], options: ImportOptions): Scope {
   let guess: { level?: Level; jurisdiction?: string } = {};
   if (layout.format.startsWith('commons')) guess = { level: 'federal', jurisdiction: 'ca' };
+  if (layout.format === 'ontario') {
+    // The Legislative Assembly of Ontario's own export is for that body only.
+    if ((options.level && options.level !== 'provincial') || (options.jurisdiction && options.jurisdiction !== 'ca_on')) {
+      throw new ImportRefused('officials:refused.ontarioOnly', { level: options.level ?? 'provincial', jurisdiction: options.jurisdiction ?? 'ca_on' });
+    }
+    guess = { level: 'provincial', jurisdiction: 'ca_on' };
+  }
   if (layout.format === 'represent') {
     const role = rows[0].cells[layout.column('Primary role')] ?? '';
     guess = roleScope(role) ?? {};
@@ -70,8 +92,18 @@ function resolveScope(layout: Layout, rows: { cells: string[] }[], options: Impo
   const jurisdiction = options.jurisdiction ?? (level === guess.level ? guess.jurisdiction : undefined)
     ?? (level === 'federal' || level === 'senate' ? 'ca' : undefined);
   if (!jurisdiction) throw new ImportRefused('officials:refused.needJurisdiction', { level });
-  if (level === 'federal' && jurisdiction !== 'ca') throw new ImportRefused('officials:refused.notThatLevel', { level: jurisdiction });
+  if (layout.format.startsWith('commons') && jurisdiction !== 'ca') throw new ImportRefused('officials:refused.notThatLevel', { level: jurisdiction });
+  const mismatch = scopeMismatch(level, jurisdiction);
+  if (mismatch) throw new ImportRefused(mismatch, { given: jurisdiction });
   return { level, jurisdiction };
+}
+
+/** A file none of whose rows is for the body chosen is refused in one sentence, not row by row. */
+function refuseIfAllOtherBody(rows: ImportRow[], problems: Problem[], scope: Scope): void {
+  if (rows.length || !problems.length || !problems.every((p) => OTHER_BODY.includes(p.reason))) return;
+  throw new ImportRefused('officials:refused.otherBody', {
+    value: String(problems[0].params?.value ?? ''), targetLevel: scope.level, targetJurisdiction: scope.jurisdiction,
+  });
 }
 
 /**
@@ -126,7 +158,7 @@ function withoutSharedIdentifiers(rows: ImportRow[]): ImportRow[] {
 }
 
 const SEAT_COLUMN: Record<FormatName, string> = {
-  commons_en: 'Constituency', commons_fr: 'Circonscription', represent: 'District name', template: 'constituency',
+  commons_en: 'Constituency', commons_fr: 'Circonscription', represent: 'District name', ontario: 'Riding name', template: 'constituency',
 };
 
 /**

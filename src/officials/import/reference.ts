@@ -74,20 +74,47 @@ const SGC: Record<string, string> = {
 let ridings: Map<string, Riding> | undefined;
 
 /**
- * The federal ridings of the 2023 representation order (data/federal-ridings-343-2023.csv, Open
- * North), found by their English or French name folded: gives the other language's name.
+ * The federal ridings of both representation orders in force since 2015 (Open North's lists in
+ * data/: the 2023 map for exports since the 2025 election, the 2013 map for those before), found by
+ * their English or French name folded: gives the other language's name and the province. The 2023
+ * map is read first, so a name both maps share gives its current spelling.
  */
 export function federalRiding(name: string): Riding | undefined {
   if (!ridings) {
     ridings = new Map();
-    const file = path.join(ROOT_DIR, 'data', 'federal-ridings-343-2023.csv');
-    const rows: Record<string, string>[] = parse(fs.readFileSync(file), { columns: true, bom: true });
-    for (const row of rows) {
-      const code = /ed:(\d{2})\d{3}-2023$/.exec(row.id)?.[1];
-      const riding = { en: row.name, fr: row.name_fr || row.name, province: SGC[code ?? ''] ?? '' };
-      ridings.set(fold(riding.en), riding);
-      if (!ridings.has(fold(riding.fr))) ridings.set(fold(riding.fr), riding);
+    for (const [file, year] of [['federal-ridings-343-2023.csv', '2023'], ['federal-ridings-338-2013.csv', '2013']]) {
+      const rows: Record<string, string>[] = parse(fs.readFileSync(path.join(ROOT_DIR, 'data', file)), { columns: true, bom: true });
+      for (const row of rows) {
+        const code = new RegExp(`ed:(\\d{2})\\d{3}-${year}$`).exec(row.id)?.[1];
+        const riding = { en: row.name, fr: row.name_fr || row.name, province: SGC[code ?? ''] ?? '' };
+        if (!ridings.has(fold(riding.en))) ridings.set(fold(riding.en), riding);
+        if (!ridings.has(fold(riding.fr))) ridings.set(fold(riding.fr), riding);
+      }
     }
   }
   return ridings.get(fold(name));
+}
+
+/** The first letter of a postal code names its province (X: Nunavut for X0A–X0C, else the NWT). */
+const POSTAL: Record<string, string> = {
+  A: 'NL', B: 'NS', C: 'PE', E: 'NB', G: 'QC', H: 'QC', J: 'QC', K: 'ON', L: 'ON', M: 'ON', N: 'ON', P: 'ON',
+  R: 'MB', S: 'SK', T: 'AB', V: 'BC', Y: 'YT',
+};
+
+/**
+ * The province an office address names: the code or name before its postal code ("Ottawa ON
+ * K1A 0A6"), else the postal code's first letter. Scans a bounded address once, no backtracking.
+ */
+export function provinceOfAddress(address: string): string | undefined {
+  const text = address.slice(0, 1000);
+  const m = /(?:^|[\s,])([A-Za-z][0-9][A-Za-z])[\s\u00a0-]?([0-9][A-Za-z][0-9])(?![A-Za-z0-9])/.exec(text);
+  if (!m) return undefined;
+  const before = text.slice(0, m.index).split(/[\s,]+/).filter(Boolean);
+  for (const n of [1, 2, 3, 4]) {
+    const code = before.length >= n ? provinceCode(before.slice(-n).join(' ')) : undefined;
+    if (code) return code;
+  }
+  const letter = m[1][0].toUpperCase();
+  if (letter === 'X') return /^X0[ABC]$/i.test(m[1]) ? 'NU' : 'NT';
+  return POSTAL[letter];
 }

@@ -8,6 +8,8 @@ export class ImportRefused extends Error {
   constructor(
     readonly reason: string,
     params: Record<string, string | number> = {},
+    /** For a file of no known format: what each format would still need, closest first. */
+    readonly missing: MissingColumns[] = [],
   ) {
     super(reason);
     // A value quoted from the file (a role, say) may be a whole 5 MB cell: the page shows its start.
@@ -43,4 +45,16 @@ function shortParams(params: Record<string, string | number>): Record<string, st
     short[key] = typeof value === 'string' && value.length > MAX_QUOTED ? `${value.slice(0, MAX_QUOTED)}…` : value;
   }
   return short;
+}
+
+/** The columns one accepted format needs that a file does not have. */
+export interface MissingColumns {
+  format: string;
+  columns: string[];
+}
+
+/** Column names as a person reads them: each in quotes, at most 30, each cut to 60 characters. */
+export function quotedColumns(names: string[]): string {
+  const shown = names.slice(0, 30).map((n) => `“${n.length > 60 ? `${n.slice(0, 60)}…` : n}”`);
+  return shown.join(', ') + (names.length > 30 ? ', …' : '');
 }

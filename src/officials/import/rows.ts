@@ -42,7 +42,7 @@ export function parseDate(value: string): string | null | undefined {
 
 /** Fields every format shares, checked the same way: required names, dates, province. */
 export function finishRow(
-  fields: Omit<ImportRow, 'start_date' | 'end_date' | 'province'> & { start: string; end: string; province: string },
+  fields: Omit<ImportRow, 'start_date' | 'end_date' | 'province' | 'external_id'> & { start: string; end: string; province: string; addressProvince?: string; external_id?: string | null },
   columns: { first: string; last: string; constituency: string; start: string; end: string; province: string },
   scope: Scope,
 ): RowResult {
@@ -61,9 +61,10 @@ export function finishRow(
   if (fields.province && !province) problems.push({ line, column: columns.province, reason: 'officials:problems.badProvince', params: { value: fields.province } });
   const federal = scope.level === 'federal';
   const riding = federal ? federalRiding(fields.constituency) : undefined;
-  province ??= riding?.province || provinceOfJurisdiction(scope.jurisdiction) || null;
+  // In order: the file's own column, the riding lists of both federal maps, the office addresses.
+  province ??= riding?.province || fields.addressProvince || provinceOfJurisdiction(scope.jurisdiction) || null;
   if (problems.length) return { problems };
-  const { start: _s, end: _e, ...rest } = fields;
+  const { start: _s, end: _e, addressProvince: _a, ...rest } = fields;
   return {
     row: {
       ...rest,
@@ -74,6 +75,7 @@ export function finishRow(
       province,
       start_date: start_date ?? null,
       end_date: end_date ?? null,
+      external_id: fields.external_id ?? null,
     },
   };
 }

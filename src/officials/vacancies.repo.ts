@@ -1,0 +1,30 @@
+import type { Db } from '../db';
+import { fold } from '../shared/fold';
+import type { Scope } from './import/rows';
+
+export interface VacancyRow {
+  id: number;
+  level: string;
+  jurisdiction: string;
+  constituency: string;
+  since: string;
+}
+
+/**
+ * Records the seats a file lists as vacant (keeping the day a seat first became vacant) and removes
+ * the vacancy of every seat the file gives a member.
+ */
+export async function recordVacancies(db: Db, scope: Scope, source: string, vacant: { constituency: string }[], filled: string[], since: string): Promise<void> {
+  const keys = filled.map((c) => fold(c));
+  if (keys.length) await db('vacancies').where(scope).whereIn('constituency_key', keys).delete();
+  if (!vacant.length) return;
+  await db('vacancies')
+    .insert(vacant.map((v) => ({ ...scope, constituency: v.constituency, constituency_key: fold(v.constituency), since, source })))
+    .onConflict(['level', 'jurisdiction', 'constituency_key']).ignore();
+}
+
+/** Every vacant seat, by body then riding: the directory lists them. */
+export function listVacancies(db: Db): Promise<VacancyRow[]> {
+  return db('vacancies').select('id', 'level', 'jurisdiction', 'constituency', db.raw(`to_char(since, 'YYYY-MM-DD') AS since`))
+    .orderBy(['level', 'jurisdiction', 'constituency_key']).limit(500);
+}

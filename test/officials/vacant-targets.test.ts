@@ -1,0 +1,41 @@
+import type { TestApp } from '../helpers/app';
+import { createCampaign } from '../helpers/factories';
+import { importFile, startWithCoordinator } from '../helpers/officials.factories';
+import { csrfFrom, Agent } from '../helpers/session';
+
+let t: TestApp;
+let agent: Agent;
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+beforeAll(async () => { ({ t, agent } = await startWithCoordinator()); });
+afterAll(async () => { await t.close(); });
+
+const HEADER = 'Honorific,First name,Last name,Gender,Office type,Address,City,Province,Postal code,Office email,Email,Telephone,Fax,Toll-free,TTY,Riding name,Party,Parliamentary role,Member ID';
+const ontario = (rows: string[]) => Buffer.from(`\ufeff${[HEADER, ...rows].join('\r\n')}\r\n`, 'utf8');
+const HARDEN = 'MPP,Joel,Harden,M,Constituency office,"109 Catherine Street",Ottawa,ON,K2P 0P4,,joel.harden@ola.org,613-722-6414,,,,Ottawa Centre,NDP,,7264';
+const SEAT = 'Scarborough—Guildwood';
+
+test('a target whose seat fell vacant shows “vacant since”, no longer counts, and the newcomer is targeted in one step', async () => {
+  await importFile(agent, ontario([HARDEN, `MPP,Bea,Old,F,Constituency office,"1 Main St",Toronto,ON,M1E 1A1,,bea@ola.org,,,,,${SEAT},Liberal,,8001`]));
+  const campaign = await createCampaign(t.db, { name: 'Provincial push' });
+  const ids = await t.db('officials').where({ jurisdiction: 'ca_on' }).pluck('id');
+  await t.db('campaign_targets').insert(ids.map((official_id: number) => ({ campaign_id: campaign.id, official_id })));
+
+  await importFile(agent, ontario([HARDEN, `,Vacant seat,,,,,,,,,,,,,,${SEAT},,,`]), {}, true);
+  let page = text((await agent.get(`/campaigns/${campaign.id}`)).text);
+  expect(page).toContain('1 sitting targets; 1 former officials no longer count.');
+  expect(page).toMatch(/Bea Old \(left office [^;]+; seat vacant since \w+ \d+, \d{4}\)/);
+
+  await importFile(agent, ontario([HARDEN, `MPP,Ann,Newcomer,F,Constituency office,"2 Main St",Toronto,ON,M1E 1A2,,ann@ola.org,,,,,${SEAT},Liberal,,9001`]));
+  const html = (await agent.get(`/campaigns/${campaign.id}`)).text;
+  page = text(html);
+  expect(page).not.toContain('seat vacant since');
+  expect(page).toContain('Target the new member, Ann Newcomer');
+  const newcomer = await t.db('officials').where({ last_name: 'Newcomer' }).first();
+  const res = await agent.post(`/campaigns/${campaign.id}/targets`).type('form')
+    .send({ _csrf: csrfFrom(html), by: 'hand', official_ids: String(newcomer.id) });
+  expect(res.status).toBe(303);
+  page = text((await agent.get(`/campaigns/${campaign.id}`)).text);
+  expect(page).toContain('2 sitting targets; 1 former officials no longer count.');
+  expect(page).not.toContain('Target the new member');
+});
