@@ -42,7 +42,7 @@ test('10,000 rows for a few seats: a preview (not a 500), a small batch row, and
     expect(page.status).toBe(200);
     expect(page.text).toContain('…and 9,800 more problems (10,000 in all).');
     const first = Math.ceil(ROWS / seats);
-    expect(page.text).toMatch(new RegExp(`has ${first.toLocaleString('en-CA')} sitting members in this file \\(lines 2, ${2 + seats}, ${2 + 2 * seats} and ${(first - 3).toLocaleString('en-CA')} more\\)`));
+    expect(page.text).toMatch(new RegExp(`has ${first.toLocaleString('en-CA')} sitting members in this file \\(rows 2, ${2 + seats}, ${2 + 2 * seats} and ${(first - 3).toLocaleString('en-CA')} more\\)`));
   }), { numRuns: 5 });
 }, 180_000); // five previews of 10,000 rows: a few seconds each on a busy machine
 

@@ -127,9 +127,12 @@ function exchange(port: number, requests: string[]): Promise<{ answers: { status
 
   test('a form kept for after signing in again is not lost: the error page, from which going back finds it', async () => {
     // A member whose session expired on the server posts the form from our own page.
-    const expired = await signIn(app, memberUser.email);
+    // Another member of the local, so that the other tests' member keeps their session.
+    const { local_id } = await database.knex('users').where({ id: memberUser.id }).first('local_id');
+    const colleague = await createUser(database.knex, 'member', { local_id });
+    const expired = await signIn(app, colleague.email);
     const token = csrfFrom((await expired.get('/meetings/new')).text);
-    await database.knex('sessions').whereRaw(`sess::text like ?`, [`%"passport":{"user":${memberUser.id}}%`]).delete();
+    await database.knex('sessions').whereRaw(`sess::text like ?`, [`%"passport":{"user":${colleague.id}}%`]).delete();
     await fault('sessions', `new.sess::text like '%"pendingForm"%'`);
     const res = await expired.post('/meetings/new').set(FROM_OUR_PAGE).type('form').send({ ...form, _csrf: token, notes: 'kept for later' });
     expect(res.status).toBe(503);

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import type { TestApp } from '../helpers/app';
 import { importFile, preview, representFile, startWithCoordinator, upload } from '../helpers/officials.factories';
-import type { Agent } from '../helpers/session';
+import { switchLanguage, type Agent } from '../helpers/session';
 
 let t: TestApp;
 let agent: Agent;
@@ -70,9 +70,9 @@ test('jurisdictions are shown by name: the preview, the list of imports, the off
   expect(list).not.toContain('ca_on_toronto');
   const malik = await t.db('officials').where({ last_name: 'Malik' }).first();
   expect(text((await agent.get(`/officials/${malik.id}`)).text)).toContain('Municipal (Toronto City Council)');
-  await agent.get('/language/fr');
+  await switchLanguage(agent, 'fr');
   const ghazal = await t.db('officials').where({ last_name: 'Ghazal' }).first();
   expect(text((await agent.get(`/officials/${ghazal.id}`)).text)).toContain('Provincial (Assemblée nationale du Québec)');
   expect(text((await agent.get(`/officials/${malik.id}`)).text)).toContain('Municipal (Conseil municipal de Toronto)');
-  await agent.get('/language/en');
+  await switchLanguage(agent, 'en');
 });

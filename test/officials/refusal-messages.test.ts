@@ -1,6 +1,6 @@
 import type { TestApp } from '../helpers/app';
 import { preview, startWithCoordinator, upload } from '../helpers/officials.factories';
-import type { Agent } from '../helpers/session';
+import { switchLanguage, type Agent } from '../helpers/session';
 
 let t: TestApp;
 let agent: Agent;
@@ -28,9 +28,9 @@ test('an unrecognised file: the columns found, what each format lacks, links to 
 });
 
 test('the same refusal in French', async () => {
-  await agent.get('/language/fr');
+  await switchLanguage(agent, 'fr');
   const page = text((await upload(agent, UNKNOWN, {}, 'membres.csv')).text);
-  await agent.get('/language/en');
+  await switchLanguage(agent, 'en');
   expect(page).toContain('Nous ne reconnaissons pas ce fichier');
   expect(page).toContain('Sa première ligne a ces colonnes : “Name”, “Riding”, “Phone”.');
   expect(page).toContain('Represent d’Open North : il manque “District name”, “Primary role”.');

@@ -1,6 +1,6 @@
 import type { TestApp } from '../helpers/app';
 import { importFile, startWithCoordinator } from '../helpers/officials.factories';
-import type { Agent } from '../helpers/session';
+import { switchLanguage, type Agent } from '../helpers/session';
 
 let t: TestApp;
 let agent: Agent;
@@ -21,9 +21,9 @@ test('a vacant seat is recorded as a vacancy of that seat and shown in the direc
   expect(await t.db('officials').where({ constituency: 'Scarborough—Guildwood' }).first()).toBeUndefined();
   const page = text((await agent.get('/officials')).text);
   expect(page).toMatch(/Vacant seats Scarborough—Guildwood — Legislative Assembly of Ontario: vacant since \w+ \d+, \d{4}/);
-  await agent.get('/language/fr');
+  await switchLanguage(agent, 'fr');
   expect(text((await agent.get('/officials')).text)).toMatch(/Sièges vacants Scarborough—Guildwood — Assemblée législative de l’Ontario : vacant depuis le \d+/);
-  await agent.get('/language/en');
+  await switchLanguage(agent, 'en');
 });
 
 test('when a later list gives the seat a member, the vacancy ends', async () => {
