@@ -6,6 +6,10 @@ import type { PGlite } from '@electric-sql/pglite';
 import { DEFAULT_DB_TIMEOUTS, type Config, type DbTimeouts } from './config';
 import { PgClient } from './shared/pg-client';
 import { readinessCheck } from './shared/readiness';
+import { takeLock } from './embedded-lock';
+import { guardEngine, EmbeddedDatabaseDied } from './embedded-fatal';
+
+export { DatabaseLockedError } from './embedded-lock';
 
 /** The handle every data function takes first: the Knex instance or a transaction on it. */
 export type Db = Knex | Knex.Transaction;
@@ -25,14 +29,14 @@ export interface Database {
   terminateInUse?(): Promise<void>;
   /** Embedded only: the data folder as a gzipped tarball (the tests' migrated snapshot). */
   dumpDataDir?(): Promise<Blob>;
+  /** Embedded only: settles when the engine has died (a PANIC, e.g. a full disk) and can serve nothing more. */
+  fatal?: Promise<EmbeddedDatabaseDied>;
 }
 
 // A DATE is a calendar day, not an instant: keep it as 'YYYY-MM-DD' rather than a Date at local midnight.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export const MIGRATIONS_DIR = path.join(__dirname, '..', 'migrations');
-
-export class DatabaseLockedError extends Error {}
 
 export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'dbPoolMax'> & Partial<Pick<Config, 'db'>>): Promise<Database> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl, config.dbPoolMax, config.db);
@@ -115,6 +119,13 @@ export async function openEmbedded(options: EmbeddedOptions = {}): Promise<Datab
     throw err;
   }
   const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections: 1 } as never);
+  let died!: (err: EmbeddedDatabaseDied) => void;
+  const fatal = new Promise<EmbeddedDatabaseDied>((resolve) => { died = resolve; });
+  // After the PANIC's error has reached its client, drop the connection: the queries waiting behind
+  // it fail at once (the "try again" page) instead of waiting for an engine that will never answer.
+  const guard = guardEngine(pglite, (err) => {
+    setTimeout(() => void server.stop().finally(() => died(err)), 50);
+  });
   await server.start();
   const port = Number(server.getServerConn().split(':').pop());
   // No timeouts here: PGlite ignores them (its engine runs on this thread, where no timer can stop a
@@ -131,46 +142,16 @@ export async function openEmbedded(options: EmbeddedOptions = {}): Promise<Datab
     dumpDataDir: () => pglite.dumpDataDir('gzip') as Promise<Blob>,
     // Its one connection may be busy for a while (an import): meanwhile, the state it was last in.
     ready: readinessCheck(() => knex.raw('SELECT 1'), { timeoutMs: READY_TIMEOUT_MS, whenSlow: 'last-known' }),
+    fatal,
     async close() {
       await knex.destroy();
       await server.stop();
-      await pglite.close();
+      const death = guard.death();
+      if (!death) await pglite.close(); // a dead engine would hang; its files recover at the next start
       releaseLock();
+      if (death) throw death;
     },
   };
-}
-
-/** Two processes on one PGlite data folder silently lose writes, so the second one is refused. */
-function takeLock(dataDir: string): () => void {
-  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-  const lockFile = `${dataDir}.lock`;
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
-      return () => fs.rmSync(lockFile, { force: true });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const holder = Number(fs.readFileSync(lockFile, 'utf8'));
-      if (isAlive(holder)) {
-        throw new DatabaseLockedError(
-          `The embedded database in ${dataDir} is already in use by another process (pid ${holder}). ` +
-            'Stop that process first, or set DATABASE_URL to use a PostgreSQL server.',
-        );
-      }
-      fs.rmSync(lockFile, { force: true }); // left by a process that died
-    }
-  }
-  throw new DatabaseLockedError(`Could not lock the embedded database in ${dataDir}.`);
-}
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**

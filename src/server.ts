@@ -35,6 +35,12 @@ async function main(): Promise<void> {
   const connections = trackConnections(server);
 
   const stopMaintenance = startMaintenance(database.knex, logger);
+  // A dead embedded engine (a PANIC: a full disk) serves nothing more: say so once, let the error
+  // pages in flight go out, and exit for a supervisor to restart the tracker (its files recover then).
+  void database.fatal?.then((err) => {
+    logger.fatal({ code: err.code }, `${err.message}; exiting`);
+    setTimeout(() => process.exit(1), 1000);
+  });
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;

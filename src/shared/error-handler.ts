@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from './logger';
-import { HttpError, isDatabaseUnavailable } from './errors';
+import { HttpError, isDatabaseUnavailable, isDiskFull } from './errors';
 import { formatters, translator } from '../i18n/i18n';
 import { csrfTokenFor } from './csrf';
 
@@ -51,6 +51,7 @@ function classify(err: unknown, method: string): [number, string] {
   if (code === '22021' || code === '22P05') return [400, 'shared:errors.nul'];
   // Only a request that was changing something is told that nothing was saved: a page read after
   // a save (the redirect to the record) must not suggest that the save was lost.
+  if (isDiskFull(err)) return [503, 'shared:errors.diskFull'];
   if (isDatabaseUnavailable(err)) return [503, method === 'GET' || method === 'HEAD' ? 'shared:errors.unavailableRead' : 'shared:errors.unavailable'];
   return [500, 'shared:errors.server'];
 }

@@ -38,3 +38,8 @@ const UNAVAILABLE_CODES = new Set([
   '57P01', '57P02', '57P03', '08006', '08003', '08001', '53300', // shut down, restarting, too many connections
   '57014', '55P03', // query_canceled (statement timeout, shutdown), lock_not_available (lock timeout)
 ]);
+
+/** The database server's disk is full (SQLSTATE 53100): the statement failed, so nothing was saved. */
+export function isDiskFull(err: unknown): boolean {
+  return (err as { code?: string } | undefined)?.code === '53100';
+}

@@ -11,7 +11,7 @@ import { copyOfTemplate } from './db';
 export interface Run { code: number | null; stdout: string; stderr: string }
 
 /** The environment a child process starts from: the test runner's own, minus what would mislead it. */
-function childEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
+export function childEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
   const base: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'info' };
   for (const key of ['NODE_OPTIONS', 'DATABASE_URL', 'USER_PASSWORD', 'PORT']) delete base[key];
   for (const [key, value] of Object.entries(env)) {
