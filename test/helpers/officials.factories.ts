@@ -1,10 +1,12 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import iconv from 'iconv-lite';
 import { startTestApp, TestApp } from './app';
 import { createUser } from './factories';
 import { csrfFrom, Agent, signIn } from './session';
 
-export const COMMONS_FIXTURE = '/work/shared/fixtures/house-of-commons-mps-2021-10.csv';
+/** The House of Commons export of October 2021 as published, kept in the repository's data/. */
+export const COMMONS_FIXTURE = path.join(__dirname, '..', '..', 'data', 'house-of-commons-mps-2021-10.csv');
 export const commonsBytes = () => fs.readFileSync(COMMONS_FIXTURE);
 
 export const COMMONS_HEADER = '"Honorific Title","First Name","Last Name","Constituency","Province / Territory","Political Affiliation","Start Date","End Date"';
