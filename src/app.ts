@@ -11,7 +11,7 @@ import { requireSignedIn } from './shared/auth-guards';
 import { errorHandler, notFound } from './shared/error-handler';
 import { refuseUnreadableQuery } from './shared/readable-input';
 import { staticAssets } from './shared/static';
-import { readinessCheck } from './shared/readiness';
+import { readinessCheck } from './db/readiness';
 import { renderView, VIEWS_DIR } from './shared/views';
 import { createPassport } from './auth/passport';
 import { authRouter } from './auth/auth.routes';
