@@ -4,7 +4,7 @@ import { requireRole, safeReturnPath } from '../shared/auth-guards';
 import { NotFoundError } from '../shared/errors';
 import { PROVINCES } from '../shared/filters';
 import { flash } from '../shared/flash';
-import { LEVELS } from '../officials/import/rows';
+import { LEVELS } from '../shared/levels';
 import { id, list, MAX_LENGTH, text } from '../shared/validation';
 import { campaignOr404 } from './campaigns.service';
 import { searchOfficialsForTargets, targetChoices } from './targets.repo';

@@ -11,7 +11,7 @@ import { uploadedFile, uploadForm } from '../shared/upload';
 import { id, text } from '../shared/validation';
 import { FORMATS } from './import/formats';
 import { confirmImport, countBatches, getPreview, ImportRefused, listBatches, previewImport } from './import/import.service';
-import { LEVELS } from './import/rows';
+import { LEVELS } from '../shared/levels';
 import { parseImportForm } from './imports.validate';
 
 /** Where the import's file is posted: the one path that accepts a multipart body (see app.ts). */

@@ -3,7 +3,7 @@ import type { Db } from '../db';
 import { NotFoundError } from '../shared/errors';
 import { paginate } from '../shared/pagination';
 import { id } from '../shared/validation';
-import { LEVELS } from './import/rows';
+import { LEVELS } from '../shared/levels';
 import { officialLabels } from './labels';
 import { countOfficials, listOfficials, partiesInUse } from './officials.repo';
 import { directoryParams, parseDirectoryQuery, PROVINCE_CODES, SORTS } from './officials.validate';

@@ -5,7 +5,8 @@ import { checkNamelessColumns, detectFormat, FormatName, Layout } from './format
 import { ImportRefused, Problem } from './refusal';
 import { roleScope, readRepresentRow } from './represent';
 import { federalRiding } from './reference';
-import { ImportRow, Level, readColumnsRow, Scope } from './rows';
+import type { Level } from '../../shared/levels';
+import { ImportRow, readColumnsRow, Scope } from './rows';
 import { inTurns } from './turns';
 
 export interface ImportOptions {

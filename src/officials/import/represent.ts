@@ -1,7 +1,8 @@
 import { fold } from '../../shared/fold';
 import type { CsvRow } from './csv';
 import type { Layout } from './formats';
-import { finishRow, Level, RowResult, Scope } from './rows';
+import type { Level } from '../../shared/levels';
+import { finishRow, RowResult, Scope } from './rows';
 
 /** What a Represent "Primary role" says about the body, where it says enough. */
 const ROLES: Record<string, { level: Level; jurisdiction?: string }> = {
