@@ -3,7 +3,7 @@ import helmet from 'helmet';
 import type { Knex } from 'knex';
 import type { Config } from './config';
 import { createLogger, Logger } from './shared/logger';
-import { sessionMiddleware, absoluteLimit, touchSession, saveBeforeRedirect, logLateSessionErrors } from './shared/session';
+import { sessionMiddleware, absoluteLimit, touchSession, saveBeforeRedirect, logLateSessionErrors } from './auth/session';
 import { csrfUnlessUploadPending, multipartOnlyAt } from './shared/upload';
 import { flashMessages } from './shared/flash';
 import { viewLocals, noStoreWhenSignedIn } from './shared/locals';
