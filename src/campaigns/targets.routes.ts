@@ -15,7 +15,7 @@ export function targetsRouter(db: Db): Router {
   const router = Router();
   const coordinator = requireRole('coordinator');
 
-  router.get('/campaigns/:id/targets', coordinator, async (req, res) => {
+  router.get('/:id/targets', coordinator, async (req, res) => {
     const campaign = await campaignOr404(db, req.params.id);
     const q = text(req.query.q, MAX_LENGTH.name).slice(0, MAX_LENGTH.name);
     res.render('campaigns/targets', {
@@ -24,7 +24,7 @@ export function targetsRouter(db: Db): Router {
     });
   });
 
-  router.post('/campaigns/:id/targets', coordinator, async (req, res) => {
+  router.post('/:id/targets', coordinator, async (req, res) => {
     const campaign = await campaignOr404(db, req.params.id);
     const what = parseTargetsToAdd(req.body);
     if (!what) {
@@ -36,7 +36,7 @@ export function targetsRouter(db: Db): Router {
     res.redirect(303, `/campaigns/${campaign.id}`);
   });
 
-  router.post('/campaigns/:id/targets/:officialId/remove', coordinator, async (req, res) => {
+  router.post('/:id/targets/:officialId/remove', coordinator, async (req, res) => {
     const campaign = await campaignOr404(db, req.params.id);
     const officialId = id(req.params.officialId);
     if (!officialId) throw new NotFoundError();
@@ -46,15 +46,15 @@ export function targetsRouter(db: Db): Router {
   });
 
   // The rows of the dashboard and the official's page link here rather than each carry every local.
-  router.get('/campaigns/:id/targets/:officialId/claim', requireRole('member'), async (req, res) => {
+  router.get('/:id/targets/:officialId/claim', requireRole('member'), async (req, res) => {
     const campaignId = id(req.params.id);
     const officialId = id(req.params.officialId);
     if (!campaignId || !officialId) throw new NotFoundError();
     res.render('campaigns/claim', { ...(await claimPage(db, req.user!, campaignId, officialId)),
       returnTo: safeReturnPath(req.query.return_to) ?? '/dashboard' });
   });
-  router.post('/campaigns/:id/targets/:officialId/claim', requireRole('member'), (req, res) => claim(req, res, 'claim'));
-  router.post('/campaigns/:id/targets/:officialId/unclaim', requireRole('member'), (req, res) => claim(req, res, 'unclaim'));
+  router.post('/:id/targets/:officialId/claim', requireRole('member'), (req, res) => claim(req, res, 'claim'));
+  router.post('/:id/targets/:officialId/unclaim', requireRole('member'), (req, res) => claim(req, res, 'unclaim'));
 
   async function claim(req: Request, res: Response, action: 'claim' | 'unclaim') {
     const campaignId = id(req.params.id);

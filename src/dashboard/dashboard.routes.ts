@@ -8,7 +8,7 @@ import { choicesAndCampaign, dashboard, scopeFor } from './dashboard.service';
 export function dashboardRouter(db: Db): Router {
   const router = Router();
 
-  router.get('/dashboard', async (req, res) => {
+  router.get('/', async (req, res) => {
     const user = req.user!;
     const typed = Object.fromEntries(['campaign', 'province', 'party', 'local', 'from', 'to'].map((k) => [k, text(req.query[k])]));
     const parsed = parseActivityFilters(req.query);

@@ -12,7 +12,7 @@ export function followUpsRouter(db: Db): Router {
   const router = Router();
   const back = (body: Record<string, unknown> | undefined) => safeReturnPath(body?.return_to) ?? '/follow-ups';
 
-  router.get('/follow-ups', async (req, res) => {
+  router.get('/', async (req, res) => {
     const scope = req.query.state === 'done' ? 'done' : 'open';
     const { rows, pageInfo } = await followUpsPage(db, req.user!, scope, req.query.page);
     // Those already assigned stay listed, so that each row's select shows its current assignee.
@@ -21,19 +21,19 @@ export function followUpsRouter(db: Db): Router {
     res.render('meetings/follow-ups', { rows, pageInfo, scope, people, today: today(), params: scope === 'done' ? { state: 'done' } : {} });
   });
 
-  router.post('/follow-ups/:id/done', async (req, res) => {
+  router.post('/:id/done', async (req, res) => {
     const row = await markDone(db, req.user!, id(req.params.id) ?? 0);
     flash(req, 'success', req.t('meetings:followUps.markedDone', { description: row.description }));
     res.redirect(303, back(req.body));
   });
 
-  router.post('/follow-ups/:id/reopen', async (req, res) => {
+  router.post('/:id/reopen', async (req, res) => {
     const row = await reopen(db, req.user!, id(req.params.id) ?? 0);
     flash(req, 'success', req.t('meetings:followUps.reopened', { description: row.description }));
     res.redirect(303, back(req.body));
   });
 
-  router.post('/follow-ups/:id/assign', async (req, res) => {
+  router.post('/:id/assign', async (req, res) => {
     const raw = text(req.body?.assignee_id);
     const assignee = raw ? id(raw) : null;
     const ok = assignee !== undefined && (await reassign(db, req.user!, id(req.params.id) ?? 0, assignee));

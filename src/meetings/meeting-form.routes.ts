@@ -49,19 +49,19 @@ export function meetingFormRouter(db: Db): Router {
     return renderForm(req, res, 409, mode, next, { conflict: result.conflict, errors: { version: 'meetings:errors.conflict' } });
   }
 
-  router.get('/meetings/official-choices', async (req, res) => {
+  router.get('/official-choices', async (req, res) => {
     const q = typeof req.query.q === 'string' ? req.query.q.slice(0, MAX_LENGTH.name) : '';
     const officialResults = await searchOfficials(db, q);
     res.render('meetings/_official-choices', { officialResults, selectedId: '', searched: q.trim() !== '' });
   });
 
-  router.get('/meetings/new', async (req, res) => {
+  router.get('/new', async (req, res) => {
     const pending = takePendingForm(req);
     const values = pending ? parseMeetingForm(pending).values : await newMeetingValues(db, req.user!, req.query.official);
     await renderForm(req, res, 200, { kind: 'new' }, values);
   });
 
-  router.post('/meetings/new', async (req, res) => {
+  router.post('/new', async (req, res) => {
     const form = parseMeetingForm(req.body ?? {});
     const again = redisplay(req);
     if (again) return renderForm(req, res, 200, { kind: 'new' }, form.values, again);
@@ -70,7 +70,7 @@ export function meetingFormRouter(db: Db): Router {
     await afterSave(req, res, { kind: 'new' }, form.values, result);
   });
 
-  router.get('/meetings/:id/edit', async (req, res) => {
+  router.get('/:id/edit', async (req, res) => {
     const meetingId = id(req.params.id) ?? 0;
     const meeting = await meetingFor(db, req.user!, meetingId, 'edit');
     const pending = takePendingForm(req);
@@ -78,7 +78,7 @@ export function meetingFormRouter(db: Db): Router {
     await renderForm(req, res, 200, { kind: 'edit', meetingId }, values);
   });
 
-  router.post('/meetings/:id/edit', async (req, res) => {
+  router.post('/:id/edit', async (req, res) => {
     const meetingId = id(req.params.id) ?? 0;
     const mode: FormMode = { kind: 'edit', meetingId };
     await meetingFor(db, req.user!, meetingId, 'edit');

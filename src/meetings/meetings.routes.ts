@@ -6,11 +6,9 @@ import { paginate } from '../shared/pagination';
 import { id, MAX_LENGTH, text, today } from '../shared/validation';
 import { allowed, canEdit, meetingFor, peopleScope } from './access.service';
 import { addFollowUp } from './follow-ups.service';
-import { followUpsRouter } from './follow-ups.routes';
 import { parseMeetingFilters } from './list-filters';
 import { filterChoices } from './list.repo';
 import { meetingList } from './list.service';
-import { meetingFormRouter } from './meeting-form.routes';
 import { meetingPage } from './meeting-page.repo';
 import { deleteMeeting, restoreMeeting } from './meetings.service';
 import { parseFollowUp } from './meetings.validate';
@@ -20,10 +18,8 @@ type FollowUpForm = { values: Record<string, string>; errors: Record<string, str
 /** Meetings: the list, one meeting's page, delete and restore; the form and follow-ups in their own files. */
 export function meetingsRouter(db: Db): Router {
   const router = Router();
-  router.use(meetingFormRouter(db));
-  router.use(followUpsRouter(db));
 
-  router.get('/meetings', async (req, res) => {
+  router.get('/', async (req, res) => {
     const user = req.user!;
     const parsed = parseMeetingFilters(req.query, hasRole(user, 'coordinator'));
     const params = parsed.values;
@@ -54,11 +50,11 @@ export function meetingsRouter(db: Db): Router {
     });
   }
 
-  router.get('/meetings/:id', async (req, res) => {
+  router.get('/:id', async (req, res) => {
     await renderMeeting(req, res, 200, id(req.params.id) ?? 0);
   });
 
-  router.post('/meetings/:id/follow-ups', async (req, res) => {
+  router.post('/:id/follow-ups', async (req, res) => {
     const meetingId = id(req.params.id) ?? 0;
     const values = { description: text(req.body?.description, MAX_LENGTH.line), due_on: text(req.body?.due_on), assignee_id: text(req.body?.assignee_id) };
     const parsed = parseFollowUp(values);
@@ -73,14 +69,14 @@ export function meetingsRouter(db: Db): Router {
     res.redirect(303, `/meetings/${meetingId}#follow-ups`);
   });
 
-  router.post('/meetings/:id/delete', async (req, res) => {
+  router.post('/:id/delete', async (req, res) => {
     const meetingId = id(req.params.id) ?? 0;
     await deleteMeeting(db, req.user!, meetingId);
     flash(req, 'success', req.t(hasRole(req.user, 'coordinator') ? 'meetings:deleted.doneCoordinator' : 'meetings:deleted.done'));
     res.redirect(303, hasRole(req.user, 'coordinator') ? `/meetings/${meetingId}` : '/meetings');
   });
 
-  router.post('/meetings/:id/restore', async (req, res) => {
+  router.post('/:id/restore', async (req, res) => {
     const meetingId = id(req.params.id) ?? 0;
     await restoreMeeting(db, req.user!, meetingId);
     flash(req, 'success', req.t('meetings:deleted.restored'));

@@ -7,15 +7,13 @@ import { LEVELS } from '../shared/levels';
 import { officialLabels } from './labels';
 import { countOfficials, listOfficials, partiesInUse } from './officials.repo';
 import { directoryParams, parseDirectoryQuery, PROVINCE_CODES, SORTS } from './officials.validate';
-import { importsRouter } from './imports.routes';
 import { officialPage } from './official-page.service';
 
-/** The directory every signed-in user searches, and (first) the import pages for coordinators. */
+/** The directory every signed-in user searches (mounted at /officials, after the import pages). */
 export function officialsRouter(db: Db): Router {
   const router = Router();
-  router.use('/officials/imports', importsRouter(db));
 
-  router.get('/officials', async (req, res) => {
+  router.get('/', async (req, res) => {
     const filters = parseDirectoryQuery(req.query);
     const pageInfo = paginate(req.query.page, await countOfficials(db, filters));
     const [officials, parties] = await Promise.all([
@@ -28,7 +26,7 @@ export function officialsRouter(db: Db): Router {
     });
   });
 
-  router.get('/officials/:id', async (req, res) => {
+  router.get('/:id', async (req, res) => {
     const officialId = id(req.params.id);
     const page = officialId && (await officialPage(db, req.user!, officialId));
     if (!page) throw new NotFoundError();
