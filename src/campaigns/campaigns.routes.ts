@@ -9,6 +9,7 @@ import { listAsks, listCampaigns } from './campaigns.repo';
 import { campaignOr404, saveCampaign } from './campaigns.service';
 import { askRows, EMPTY_ASK_ROWS, parseCampaignForm } from './campaigns.validate';
 import { countTargets, listTargets } from './targets.repo';
+import { signedInUser } from '../shared/params';
 
 const TARGETS_PER_PAGE = 50;
 
@@ -60,7 +61,7 @@ export function campaignsRouter(db: Db): Router {
     }
     const form = parseCampaignForm(req.body);
     if (!form.ok) return renderForm(res.status(422), campaign, form.values, form.errors);
-    const result = await saveCampaign(db, req.user!.id, campaign?.id ?? null, form.value);
+    const result = await saveCampaign(db, signedInUser(req).id, campaign?.id ?? null, form.value);
     if (!result.ok) return renderForm(res.status(422), campaign, rawValues(req.body), result.errors);
     flash(req, 'success', req.t(campaign ? 'campaigns:updated' : 'campaigns:created', { name: form.value.name }));
     res.redirect(303, `/campaigns/${result.id}`);

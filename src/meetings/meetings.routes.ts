@@ -12,6 +12,7 @@ import { meetingList } from './list.service';
 import { meetingPage } from './meeting-page.repo';
 import { deleteMeeting, restoreMeeting } from './meetings.service';
 import { parseFollowUp } from './meetings.validate';
+import { paramId, signedInUser } from '../shared/params';
 
 type FollowUpForm = { values: Record<string, string>; errors: Record<string, string> };
 
@@ -20,7 +21,7 @@ export function meetingsRouter(db: Db): Router {
   const router = Router();
 
   router.get('/', async (req, res) => {
-    const user = req.user!;
+    const user = signedInUser(req);
     const parsed = parseMeetingFilters(req.query, hasRole(user, 'coordinator'));
     const params = parsed.values;
     if (!parsed.ok) {
@@ -33,7 +34,7 @@ export function meetingsRouter(db: Db): Router {
 
   /** One meeting's page, read in one statement; the add-a-follow-up form on it comes back here with its input when refused. */
   async function renderMeeting(req: Request, res: Response, status: number, meetingId: number, form: FollowUpForm = { values: {}, errors: {} }) {
-    const user = req.user!;
+    const user = signedInUser(req);
     const meeting = await allowed(db, user, await meetingPage(db, meetingId, user, peopleScope(user, { meetingId })), 'see');
     const editable = await canEdit(db, user, meeting);
     res.status(status).render('meetings/show', {
@@ -51,18 +52,18 @@ export function meetingsRouter(db: Db): Router {
   }
 
   router.get('/:id', async (req, res) => {
-    await renderMeeting(req, res, 200, id(req.params.id) ?? 0);
+    await renderMeeting(req, res, 200, paramId(req.params.id));
   });
 
   router.post('/:id/follow-ups', async (req, res) => {
-    const meetingId = id(req.params.id) ?? 0;
+    const meetingId = paramId(req.params.id);
     const values = { description: text(req.body?.description, MAX_LENGTH.line), due_on: text(req.body?.due_on), assignee_id: text(req.body?.assignee_id) };
     const parsed = parseFollowUp(values);
     if (!parsed.ok) {
-      await meetingFor(db, req.user!, meetingId, 'edit');
+      await meetingFor(db, signedInUser(req), meetingId, 'edit');
       return renderMeeting(req, res, 422, meetingId, { values, errors: parsed.errors });
     }
-    if (!(await addFollowUp(db, req.user!, meetingId, parsed.value))) {
+    if (!(await addFollowUp(db, signedInUser(req), meetingId, parsed.value))) {
       return renderMeeting(req, res, 422, meetingId, { values, errors: { assignee_id: 'meetings:errors.assignee' } });
     }
     flash(req, 'success', req.t('meetings:followUps.added', { description: parsed.value.description }));
@@ -70,15 +71,15 @@ export function meetingsRouter(db: Db): Router {
   });
 
   router.post('/:id/delete', async (req, res) => {
-    const meetingId = id(req.params.id) ?? 0;
-    await deleteMeeting(db, req.user!, meetingId);
+    const meetingId = paramId(req.params.id);
+    await deleteMeeting(db, signedInUser(req), meetingId);
     flash(req, 'success', req.t(hasRole(req.user, 'coordinator') ? 'meetings:deleted.doneCoordinator' : 'meetings:deleted.done'));
     res.redirect(303, hasRole(req.user, 'coordinator') ? `/meetings/${meetingId}` : '/meetings');
   });
 
   router.post('/:id/restore', async (req, res) => {
-    const meetingId = id(req.params.id) ?? 0;
-    await restoreMeeting(db, req.user!, meetingId);
+    const meetingId = paramId(req.params.id);
+    await restoreMeeting(db, signedInUser(req), meetingId);
     flash(req, 'success', req.t('meetings:deleted.restored'));
     res.redirect(303, `/meetings/${meetingId}`);
   });

@@ -13,6 +13,7 @@ import { FORMATS } from './import/formats';
 import { confirmImport, countBatches, getPreview, ImportRefused, listBatches, previewImport } from './import/import.service';
 import { LEVELS } from '../shared/levels';
 import { parseImportForm } from './imports.validate';
+import { found, paramId, signedInUser } from '../shared/params';
 
 /** Where the import's file is posted: the one path that accepts a multipart body (see app.ts). */
 export const IMPORT_UPLOAD_PATH = '/officials/imports';
@@ -47,7 +48,7 @@ export function importsRouter(db: Db): Router {
     else if (!file) refusal = { key: 'officials:refused.noFile', params: {} };
     if (!refusal && form.ok && file) {
       try {
-        const batchId = await previewImport(db, { bytes: file.buffer, fileName: file.originalname, userId: req.user!.id, options: form.value });
+        const batchId = await previewImport(db, { bytes: file.buffer, fileName: file.originalname, userId: signedInUser(req).id, options: form.value });
         return res.redirect(303, `/officials/imports/${batchId}`);
       } catch (err) {
         if (!(err instanceof ImportRefused)) throw err;
@@ -58,16 +59,13 @@ export function importsRouter(db: Db): Router {
   });
 
   router.get('/:id', async (req, res) => {
-    const batchId = id(req.params.id);
-    const preview = batchId && (await getPreview(db, batchId));
-    if (!preview) throw new NotFoundError();
+    const preview = found(await getPreview(db, paramId(req.params.id)));
     res.render('officials/preview', { ...preview, limit: 200 });
   });
 
   router.post('/:id', async (req, res) => {
-    const batchId = id(req.params.id);
-    if (!batchId) throw new NotFoundError();
-    const result = await confirmImport(db, batchId, req.body?.complete === '1', req.user!.id);
+    const batchId = paramId(req.params.id);
+    const result = await confirmImport(db, batchId, req.body?.complete === '1', signedInUser(req).id);
     if (!result) throw new NotFoundError();
     if (!result.ok) {
       flash(req, 'error', req.t(result.reason));

@@ -1,6 +1,5 @@
 import { Router } from 'express';
 import type { Db } from '../db';
-import { NotFoundError } from '../shared/errors';
 import { paginate } from '../shared/pagination';
 import { id } from '../shared/validation';
 import { LEVELS } from '../shared/levels';
@@ -8,6 +7,7 @@ import { officialLabels } from './labels';
 import { countOfficials, listOfficials, partiesInUse } from './officials.repo';
 import { directoryParams, parseDirectoryQuery, PROVINCE_CODES, SORTS } from './officials.validate';
 import { officialPage } from './official-page.service';
+import { found, paramId, signedInUser } from '../shared/params';
 
 /** The directory every signed-in user searches (mounted at /officials, after the import pages). */
 export function officialsRouter(db: Db): Router {
@@ -27,9 +27,7 @@ export function officialsRouter(db: Db): Router {
   });
 
   router.get('/:id', async (req, res) => {
-    const officialId = id(req.params.id);
-    const page = officialId && (await officialPage(db, req.user!, officialId));
-    if (!page) throw new NotFoundError();
+    const page = found(await officialPage(db, signedInUser(req), paramId(req.params.id)));
     res.render('officials/show', { ...page, label: officialLabels(req.t, req.lang) });
   });
 
