@@ -1,5 +1,5 @@
 import type { Db } from '../src/db';
-import type { SeedContext } from '../src/cli/seed-runner';
+import type { SeedContext } from './context';
 
 export const DEMO_LOCALS = [
   { name: 'Local 79 Toronto', union_name: 'CUPE', province: 'ON' },

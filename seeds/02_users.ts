@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Db } from '../src/db';
-import type { SeedContext } from '../src/cli/seed-runner';
+import type { SeedContext } from './context';
 import type { Role } from '../src/shared/types';
 import { createUser } from '../src/auth/users.service';
 import { emailTaken } from '../src/auth/users.repo';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../src/db';
-import type { SeedContext } from '../src/cli/seed-runner';
+import type { SeedContext } from './context';
 import { confirmImport, previewImport } from '../src/officials/import/import.service';
 
 /**

@@ -1,5 +1,5 @@
 import type { Db } from '../src/db';
-import type { SeedContext } from '../src/cli/seed-runner';
+import type { SeedContext } from './context';
 import { saveCampaign } from '../src/campaigns/campaigns.service';
 import { addTargets, changeClaim } from '../src/campaigns/targets.service';
 import { addDays } from '../src/dashboard/periods';

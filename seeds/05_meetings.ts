@@ -1,5 +1,5 @@
 import type { Db } from '../src/db';
-import type { SeedContext } from '../src/cli/seed-runner';
+import type { SeedContext } from './context';
 import { addDays } from '../src/dashboard/periods';
 import { logMeeting } from '../src/meetings/meetings.service';
 import { markDone } from '../src/meetings/follow-ups.service';

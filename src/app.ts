@@ -3,7 +3,7 @@ import helmet from 'helmet';
 import type { Knex } from 'knex';
 import type { Config } from './config';
 import { createLogger, Logger } from './shared/logger';
-import { sessionMiddleware, absoluteLimit, touchSession, saveBeforeRedirect, logLateSessionErrors } from './shared/session';
+import { sessionMiddleware, absoluteLimit, touchSession, saveBeforeRedirect, logLateSessionErrors } from './auth/session';
 import { csrfUnlessUploadPending, multipartOnlyAt } from './shared/upload';
 import { flashMessages } from './shared/flash';
 import { viewLocals, noStoreWhenSignedIn } from './shared/locals';
@@ -11,7 +11,7 @@ import { requireSignedIn } from './shared/auth-guards';
 import { errorHandler, notFound } from './shared/error-handler';
 import { refuseUnreadableQuery } from './shared/readable-input';
 import { staticAssets } from './shared/static';
-import { readinessCheck } from './shared/readiness';
+import { readinessCheck } from './db/readiness';
 import { renderView, VIEWS_DIR } from './shared/views';
 import { createPassport } from './auth/passport';
 import { authRouter } from './auth/auth.routes';
@@ -20,12 +20,15 @@ import { accountRouter } from './auth/account.routes';
 import { homeRouter } from './home/home.routes';
 import { adminRouter } from './admin/admin.routes';
 import { officialsRouter } from './officials/officials.routes';
-import { IMPORT_UPLOAD_PATH } from './officials/imports.routes';
+import { importsRouter, IMPORT_UPLOAD_PATH } from './officials/imports.routes';
 import { campaignsRouter } from './campaigns/campaigns.routes';
+import { targetsRouter } from './campaigns/targets.routes';
 import { dashboardRouter } from './dashboard/dashboard.routes';
 import { reportsRouter } from './reports/reports.routes';
 import { busyGate, ExportSlots } from './reports/export-slots';
 import { meetingsRouter } from './meetings/meetings.routes';
+import { meetingFormRouter } from './meetings/meeting-form.routes';
+import { followUpsRouter } from './meetings/follow-ups.routes';
 
 export interface AppDeps {
   db: Knex;
@@ -96,11 +99,17 @@ export function createApp({ db, config, logger = createLogger(config.logLevel), 
   app.use(homeRouter(db));
   app.use(accountRouter(db));
   app.use('/admin', adminRouter(db));
-  app.use(officialsRouter(db));
-  app.use(campaignsRouter(db));
-  app.use(dashboardRouter(db));
+  // The URL map. A fixed path must come before a router whose `/:id` would take it
+  // (/officials/imports before /officials/:id, /meetings/new before /meetings/:id).
+  app.use('/officials/imports', importsRouter(db));
+  app.use('/officials', officialsRouter(db));
+  app.use('/campaigns', campaignsRouter(db));
+  app.use('/campaigns', targetsRouter(db));
+  app.use('/dashboard', dashboardRouter(db));
   app.use('/reports', reportsRouter(db, exportSlots, config.exportStallTimeoutMs));
-  app.use(meetingsRouter(db));
+  app.use('/meetings', meetingFormRouter(db));
+  app.use('/meetings', meetingsRouter(db));
+  app.use('/follow-ups', followUpsRouter(db));
 
   app.use(notFound);
   app.use(errorHandler(logger));

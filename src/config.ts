@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import crypto from 'node:crypto';
 import { z } from 'zod';
 
 /** The repository root, so that data/ and views/ resolve the same from src/ and dist/src/. */
@@ -60,13 +59,19 @@ export interface DbTimeouts {
   acquireTimeoutMs: number;
 }
 
+/**
+ * The configuration as the environment gives it. Without SESSION_SECRET (development and tests only:
+ * production requires it) the server generates one at start (auth/session-secret.ts).
+ */
+export type EnvironmentConfig = Omit<Config, 'sessionSecret'> & { sessionSecret?: string };
+
 export class ConfigError extends Error {}
 
 /**
- * Reads and validates the environment once. Fails fast with one line per problem, so that a
- * misconfigured instance never starts half-working.
+ * Reads and validates the environment once, and writes nothing. Fails fast with one line per problem,
+ * so that a misconfigured instance never starts half-working.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): EnvironmentConfig {
   const blanksRemoved = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
   const parsed = schema.safeParse(blanksRemoved);
   if (!parsed.success) {
@@ -95,7 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.DATA_DIR),
-    sessionSecret: e.SESSION_SECRET ?? developmentSecret(path.resolve(e.DATA_DIR)),
+    sessionSecret: e.SESSION_SECRET,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     dbPoolMax: e.DB_POOL_MAX,
     logLevel: e.LOG_LEVEL,
@@ -113,16 +118,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-/** A secret generated once and kept under data/, so that development sessions survive restarts. */
-function developmentSecret(dataDir: string): string {
-  const file = path.join(dataDir, 'session-secret');
-  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
-  fs.mkdirSync(dataDir, { recursive: true });
-  const secret = crypto.randomBytes(32).toString('hex');
-  fs.writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
-}
-
 function parseTrustProxy(value: string | undefined): boolean | number | string {
   if (value === undefined || value === 'false') return false;
   if (value === 'true') return true;
@@ -138,4 +133,17 @@ function findRoot(start: string): string {
     dir = parent;
   }
   return dir;
+}
+
+/**
+ * Whether this process runs in production, for code that must decide before (or without) a full
+ * configuration: the seed command refuses early, the catalogues are strict outside production.
+ */
+export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.NODE_ENV === 'production';
+}
+
+/** The password `npm run user:create` takes from USER_PASSWORD instead of asking for it. */
+export function passwordFromEnvironment(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.USER_PASSWORD;
 }

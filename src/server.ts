@@ -3,11 +3,12 @@ import { loadConfig, ConfigError, type Config } from './config';
 import { openDatabase, migrateLatest, DatabaseLockedError, Database } from './db';
 import { createLogger, type Logger } from './shared/logger';
 import { startMaintenance } from './auth/maintenance';
+import { withSessionSecret } from './auth/session-secret';
 import { trackConnections, type Connections } from './shared/connections';
 
 /** Starts the tracker: config → database (migrated) → app → listen; stops cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = withSessionSecret(loadConfig());
   const logger = createLogger(config.logLevel);
   // The embedded database reads and compiles its WebAssembly while the app's modules load.
   const opening = openDatabase(config);

@@ -8,6 +8,7 @@ import { takePendingForm } from '../shared/pending-form';
 import { findLocal, listLocalsWithCounts } from './locals.repo';
 import { createLocal, editLocal } from './locals.service';
 import { parseLocalForm } from './locals.validate';
+import { found, paramId, signedInUser } from '../shared/params';
 
 /** Administrators list the union's locals, create them and rename them. */
 export function adminLocalsRouter(db: Db): Router {
@@ -15,10 +16,7 @@ export function adminLocalsRouter(db: Db): Router {
   router.use((_req, res, next) => { res.locals.provinces = PROVINCES; next(); });
 
   async function targetLocal(req: Request) {
-    const localId = id(req.params.id);
-    const local = localId ? await findLocal(db, localId) : undefined;
-    if (!local) throw new NotFoundError();
-    return local;
+    return found(await findLocal(db, paramId(req.params.id)));
   }
 
   router.get('/', async (_req, res) => {
@@ -33,7 +31,7 @@ export function adminLocalsRouter(db: Db): Router {
     const form = parseLocalForm(req.body ?? {});
     const refuse = (values: object, errors: Record<string, string>) => res.status(422).render('admin/local-form', { local: null, values, errors });
     if (!form.ok) return refuse(form.values, form.errors);
-    const result = await createLocal(db, req.user!.id, form.value);
+    const result = await createLocal(db, signedInUser(req).id, form.value);
     if (!result.ok) return refuse(form.value, result.errors);
     flash(req, 'success', req.t('admin:locals.created', { name: form.value.name }));
     res.redirect(303, '/admin/locals');
@@ -49,7 +47,7 @@ export function adminLocalsRouter(db: Db): Router {
     const form = parseLocalForm(req.body ?? {});
     const refuse = (values: object, errors: Record<string, string>) => res.status(422).render('admin/local-form', { local, values, errors });
     if (!form.ok) return refuse(form.values, form.errors);
-    const result = await editLocal(db, req.user!.id, local.id, form.value);
+    const result = await editLocal(db, signedInUser(req).id, local.id, form.value);
     if (!result) throw new NotFoundError();
     if (!result.ok) return refuse(form.value, result.errors);
     flash(req, 'success', req.t('admin:locals.saved', { name: form.value.name }));

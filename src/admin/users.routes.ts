@@ -11,16 +11,14 @@ import { countUsers, findUserById, listUsers } from '../auth/users.repo';
 import { localChoices } from './locals.repo';
 import { changeUserAccess } from './user-access.service';
 import { parsePasswordResetForm, parseUserAccessForm } from './user-access.validate';
+import { found, paramId, signedInUser } from '../shared/params';
 
 /** Administrators list users, create them, change their role, local and active flag, reset passwords. */
 export function adminUsersRouter(db: Db): Router {
   const router = Router();
 
   async function targetUser(req: Request) {
-    const userId = id(req.params.id);
-    const user = userId ? await findUserById(db, userId) : undefined;
-    if (!user) throw new NotFoundError();
-    return user;
+    return found(await findUserById(db, paramId(req.params.id)));
   }
 
   router.get('/', async (req, res) => {
@@ -37,7 +35,7 @@ export function adminUsersRouter(db: Db): Router {
     const form = parseUserForm(req.body ?? {});
     const localList = await localChoices(db);
     if (!form.ok) return res.status(422).render('admin/user-new', { values: form.values, errors: form.errors, localList });
-    const result = await createUser(db, form.value, req.user!.id);
+    const result = await createUser(db, form.value, signedInUser(req).id);
     if (!result.ok) {
       const { password: _secret, ...values } = form.value;
       return res.status(422).render('admin/user-new', { values, errors: result.errors, localList });
@@ -60,7 +58,7 @@ export function adminUsersRouter(db: Db): Router {
     const refuse = async (values: object, errors: Record<string, string>) =>
       res.status(422).render('admin/user-edit', { target: user, values, errors, localList: await localChoices(db) });
     if (!form.ok) return refuse(form.values, form.errors);
-    const result = await changeUserAccess(db, req.user!.id, user.id, form.value);
+    const result = await changeUserAccess(db, signedInUser(req).id, user.id, form.value);
     if (!result) throw new NotFoundError();
     if (!result.ok) return refuse(form.value, result.errors);
     flash(req, 'success', req.t(result.changed ? 'admin:users.saved' : 'admin:users.unchanged', { name: user.name }));
@@ -75,9 +73,9 @@ export function adminUsersRouter(db: Db): Router {
     const user = await targetUser(req);
     const form = parsePasswordResetForm(req.body ?? {});
     if (!form.ok) return res.status(422).render('admin/user-password', { target: user, errors: form.errors });
-    const cutOff = await changePassword(db, user.id, form.value.password, req.user!.id);
+    const cutOff = await changePassword(db, user.id, form.value.password, signedInUser(req).id);
     // Every session of that user ends; an administrator resetting their own keeps this one.
-    if (user.id === req.user!.id) req.session.authenticatedAt = cutOff.getTime() + 1;
+    if (user.id === signedInUser(req).id) req.session.authenticatedAt = cutOff.getTime() + 1;
     flash(req, 'success', req.t('admin:users.passwordReset', { name: user.name }));
     res.redirect(303, '/admin/users');
   });

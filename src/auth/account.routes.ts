@@ -4,6 +4,7 @@ import { flash } from '../shared/flash';
 import { passwordProblem } from './passwords';
 import { createThrottle } from './throttle';
 import { changePassword, checkCurrentPassword } from './users.service';
+import { signedInUser } from '../shared/params';
 
 /** The signed-in user's own account: their password. */
 export function accountRouter(db: Knex): Router {
@@ -15,7 +16,7 @@ export function accountRouter(db: Knex): Router {
   });
 
   router.post('/account/password', async (req, res) => {
-    const user = req.user!;
+    const user = signedInUser(req);
     const current = typeof req.body.current_password === 'string' ? req.body.current_password : '';
     const next = typeof req.body.new_password === 'string' ? req.body.new_password : '';
     const check = await checkCurrentPassword(db, throttle, user, current);

@@ -2,7 +2,7 @@ import { Router, Request, RequestHandler, Response, NextFunction } from 'express
 import type { PassportStatic } from 'passport';
 import type { Db } from '../db';
 import { safeReturnPath } from '../shared/auth-guards';
-import { SESSION_COOKIE } from '../shared/session';
+import { SESSION_COOKIE } from '../shared/session-cookie';
 import { csrfProtection, signInTokens } from '../shared/csrf';
 import { flash } from '../shared/flash';
 import { NotFoundError } from '../shared/errors';

@@ -9,7 +9,7 @@ import { listAsks, listCampaigns } from './campaigns.repo';
 import { campaignOr404, saveCampaign } from './campaigns.service';
 import { askRows, EMPTY_ASK_ROWS, parseCampaignForm } from './campaigns.validate';
 import { countTargets, listTargets } from './targets.repo';
-import { targetsRouter } from './targets.routes';
+import { signedInUser } from '../shared/params';
 
 const TARGETS_PER_PAGE = 50;
 
@@ -18,19 +18,19 @@ export function campaignsRouter(db: Db): Router {
   const router = Router();
   const coordinator = requireRole('coordinator');
 
-  router.get('/campaigns', coordinator, async (_req, res) => {
+  router.get('/', coordinator, async (_req, res) => {
     res.render('campaigns/index', { campaigns: await listCampaigns(db) });
   });
 
-  router.get('/campaigns/new', coordinator, (req, res) => {
+  router.get('/new', coordinator, (req, res) => {
     const pending = takePendingForm(req);
     // A kept form never carries `active` (pending-form.ts): a new campaign starts active, as a blank form does.
     renderForm(res, null, pending ? rawValues({ ...pending, active: 'on' }) : { active: true, asks: [] });
   });
 
-  router.post('/campaigns/new', coordinator, (req, res) => save(req, res, null));
+  router.post('/new', coordinator, (req, res) => save(req, res, null));
 
-  router.get('/campaigns/:id', coordinator, async (req, res) => {
+  router.get('/:id', coordinator, async (req, res) => {
     const campaign = await campaignOr404(db, req.params.id);
     const counts = await countTargets(db, campaign.id);
     const pageInfo = paginate(req.query.page, counts.all, TARGETS_PER_PAGE);
@@ -41,7 +41,7 @@ export function campaignsRouter(db: Db): Router {
     });
   });
 
-  router.get('/campaigns/:id/edit', coordinator, async (req, res) => {
+  router.get('/:id/edit', coordinator, async (req, res) => {
     const campaign = await campaignOr404(db, req.params.id);
     const pending = takePendingForm(req);
     if (pending) return renderForm(res, campaign, rawValues({ ...pending, active: campaign.active ? 'on' : '' }));
@@ -49,9 +49,8 @@ export function campaignsRouter(db: Db): Router {
     renderForm(res, campaign, { ...campaign, starts_on: campaign.starts_on ?? '', ends_on: campaign.ends_on ?? '', goal_date: campaign.goal_date ?? '', asks });
   });
 
-  router.post('/campaigns/:id/edit', coordinator, async (req, res) => save(req, res, await campaignOr404(db, req.params.id)));
+  router.post('/:id/edit', coordinator, async (req, res) => save(req, res, await campaignOr404(db, req.params.id)));
 
-  router.use(targetsRouter(db));
 
   /** "Add rows" re-shows the form with more empty ask rows and saves nothing: no script needed. */
   async function save(req: Request, res: Response, campaign: { id: number; name: string } | null) {
@@ -62,7 +61,7 @@ export function campaignsRouter(db: Db): Router {
     }
     const form = parseCampaignForm(req.body);
     if (!form.ok) return renderForm(res.status(422), campaign, form.values, form.errors);
-    const result = await saveCampaign(db, req.user!.id, campaign?.id ?? null, form.value);
+    const result = await saveCampaign(db, signedInUser(req).id, campaign?.id ?? null, form.value);
     if (!result.ok) return renderForm(res.status(422), campaign, rawValues(req.body), result.errors);
     flash(req, 'success', req.t(campaign ? 'campaigns:updated' : 'campaigns:created', { name: form.value.name }));
     res.redirect(303, `/campaigns/${result.id}`);

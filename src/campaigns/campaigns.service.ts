@@ -4,6 +4,7 @@ import { NotFoundError } from '../shared/errors';
 import { id } from '../shared/validation';
 import { anyDefault, Campaign, clearDefault, findCampaign, insertCampaign, listAsks, replaceAsks, updateCampaign } from './campaigns.repo';
 import type { CampaignInput } from './campaigns.validate';
+import { found, paramId } from '../shared/params';
 
 export type SaveResult = { ok: true; id: number } | { ok: false; errors: Record<string, string> };
 
@@ -37,8 +38,5 @@ export async function saveCampaign(db: Db, actorId: number, id: number | null, i
 
 /** The campaign a URL names, or 404. */
 export async function campaignOr404(db: Db, param: unknown): Promise<Campaign> {
-  const campaignId = id(param);
-  const campaign = campaignId ? await findCampaign(db, campaignId) : undefined;
-  if (!campaign) throw new NotFoundError();
-  return campaign;
+  return found(await findCampaign(db, paramId(param)));
 }

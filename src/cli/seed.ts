@@ -1,11 +1,11 @@
-import { loadConfig } from '../config';
+import { isProduction, loadConfig } from '../config';
 import { openDatabase, migrateLatest } from '../db';
 import { runSeeds } from './seed-runner';
 import { CliError, runCli } from './run-cli';
 
 /** npm run db:seed — demo data for a first look. Never in production; safe to run again. */
 runCli(async () => {
-  if (process.env.NODE_ENV === 'production') {
+  if (isProduction()) {
     throw new CliError('Refusing to seed: NODE_ENV is production. Demo data and its printed passwords do not belong in a production database.');
   }
   const config = loadConfig();

@@ -1,6 +1,6 @@
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config';
+import { loadConfig, passwordFromEnvironment } from '../config';
 import { openDatabase, migrateLatest, Db } from '../db';
 import { translator } from '../i18n/i18n';
 import { parseUserForm, UserInput } from '../auth/users.validate';
@@ -20,7 +20,7 @@ const OPTION: Record<string, string> = { email: '--email', name: '--name', role:
  */
 runCli(async () => {
   const options = readOptions(process.argv.slice(2));
-  const password = process.env.USER_PASSWORD ?? (await readPassword());
+  const password = passwordFromEnvironment() ?? (await readPassword());
   const form = parseUserForm({ ...options, password });
   if (!form.ok) throw new CliError(describeErrors(form.errors));
 

@@ -104,8 +104,3 @@ export function weeklyFigures(db: Db, from: string, to: string) {
       'held', coalesce(counts.held, 0), 'planned', coalesce(counts.planned, 0)) ORDER BY weeks.week), '[]')
     FROM weeks LEFT JOIN counts USING (week)`, [from, to, from, to]);
 }
-
-export async function meetingsPerWeek(db: Db, s: Scope, from: string, to: string) {
-  const { rows } = await withTables(db, scopeTables(db, s).filter(([name]) => name === 'days'), 'SELECT (?) AS weekly', [weeklyFigures(db, from, to)]);
-  return rows[0].weekly as { week: string; week_end: string; held: number; planned: number }[];
-}

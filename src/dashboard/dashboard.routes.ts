@@ -3,13 +3,14 @@ import type { Db } from '../db';
 import { filterParams, parseActivityFilters, PROVINCES } from '../shared/filters';
 import { text } from '../shared/validation';
 import { choicesAndCampaign, dashboard, scopeFor } from './dashboard.service';
+import { signedInUser } from '../shared/params';
 
 /** The campaign's progress at a glance: coordinators and admins see all of it, members their local's. */
 export function dashboardRouter(db: Db): Router {
   const router = Router();
 
-  router.get('/dashboard', async (req, res) => {
-    const user = req.user!;
+  router.get('/', async (req, res) => {
+    const user = signedInUser(req);
     const typed = Object.fromEntries(['campaign', 'province', 'party', 'local', 'from', 'to'].map((k) => [k, text(req.query[k])]));
     const parsed = parseActivityFilters(req.query);
     const found = await choicesAndCampaign(db, user, parsed.ok ? parsed.value : undefined);

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { Db } from '../db';
 import { Campaign, campaignChoices, defaultCampaign, findCampaign } from '../campaigns/campaigns.repo';
 import { localChoices, partyChoices } from '../campaigns/targets.repo';
-import { prepared } from '../shared/prepared';
+import { prepared } from '../db/prepared';
 import { Headline, headlineFigures, scopeTables, weeklyFigures, withTables } from './counts.repo';
 import { coverageFigures, Scope, stanceFigures, targetStates, Window } from './dashboard.repo';
 import { activityFigures, idleFigures, worklistFigures } from './worklist.repo';

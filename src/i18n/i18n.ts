@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import i18next, { i18n, TFunction } from 'i18next';
-import { ROOT_DIR } from '../config';
+import { isProduction, ROOT_DIR } from '../config';
 
 export const LANGUAGES = ['en', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -39,7 +39,7 @@ let instance: i18n | undefined;
 /** One i18next instance for the process; a key missing from a catalogue throws outside production. */
 export function getI18n(): i18n {
   if (instance) return instance;
-  const strict = process.env.NODE_ENV !== 'production';
+  const strict = !isProduction();
   const catalogues = loadCatalogues();
   instance = i18next.createInstance();
   void instance.init({

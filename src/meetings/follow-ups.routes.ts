@@ -6,37 +6,38 @@ import { id, text, today } from '../shared/validation';
 import { peopleChoices } from './lookups.repo';
 import { peopleScope } from './access.service';
 import { followUpsPage, markDone, reassign, reopen } from './follow-ups.service';
+import { paramId, signedInUser } from '../shared/params';
 
 /** /follow-ups: mine and my local's, overdue first; done, reopen and reassign are one form POST each. */
 export function followUpsRouter(db: Db): Router {
   const router = Router();
   const back = (body: Record<string, unknown> | undefined) => safeReturnPath(body?.return_to) ?? '/follow-ups';
 
-  router.get('/follow-ups', async (req, res) => {
+  router.get('/', async (req, res) => {
     const scope = req.query.state === 'done' ? 'done' : 'open';
-    const { rows, pageInfo } = await followUpsPage(db, req.user!, scope, req.query.page);
+    const { rows, pageInfo } = await followUpsPage(db, signedInUser(req), scope, req.query.page);
     // Those already assigned stay listed, so that each row's select shows its current assignee.
     const already = rows.map((r) => r.assignee_id).filter((a): a is number => !!a);
-    const people = await peopleChoices(db, peopleScope(req.user!, { already }));
+    const people = await peopleChoices(db, peopleScope(signedInUser(req), { already }));
     res.render('meetings/follow-ups', { rows, pageInfo, scope, people, today: today(), params: scope === 'done' ? { state: 'done' } : {} });
   });
 
-  router.post('/follow-ups/:id/done', async (req, res) => {
-    const row = await markDone(db, req.user!, id(req.params.id) ?? 0);
+  router.post('/:id/done', async (req, res) => {
+    const row = await markDone(db, signedInUser(req), paramId(req.params.id));
     flash(req, 'success', req.t('meetings:followUps.markedDone', { description: row.description }));
     res.redirect(303, back(req.body));
   });
 
-  router.post('/follow-ups/:id/reopen', async (req, res) => {
-    const row = await reopen(db, req.user!, id(req.params.id) ?? 0);
+  router.post('/:id/reopen', async (req, res) => {
+    const row = await reopen(db, signedInUser(req), paramId(req.params.id));
     flash(req, 'success', req.t('meetings:followUps.reopened', { description: row.description }));
     res.redirect(303, back(req.body));
   });
 
-  router.post('/follow-ups/:id/assign', async (req, res) => {
+  router.post('/:id/assign', async (req, res) => {
     const raw = text(req.body?.assignee_id);
     const assignee = raw ? id(raw) : null;
-    const ok = assignee !== undefined && (await reassign(db, req.user!, id(req.params.id) ?? 0, assignee));
+    const ok = assignee !== undefined && (await reassign(db, signedInUser(req), paramId(req.params.id), assignee));
     flash(req, ok ? 'success' : 'error', req.t(ok ? 'meetings:followUps.reassigned' : 'meetings:errors.assignee'));
     res.redirect(303, back(req.body));
   });

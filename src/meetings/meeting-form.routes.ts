@@ -10,6 +10,7 @@ import { Conflict, editMeeting, logMeeting, SaveResult } from './meetings.servic
 import { MeetingValues, MIN_FOLLOW_UP_ROWS, parseMeetingForm } from './meetings.validate';
 import { savedMessage } from './saved-message';
 import { conflictRows } from './conflict';
+import { paramId, signedInUser } from '../shared/params';
 
 type FormMode = { kind: 'new' } | { kind: 'edit'; meetingId: number };
 type Extra = { errors?: Record<string, string>; duplicates?: unknown[]; conflict?: Conflict; addRow?: boolean };
@@ -19,7 +20,7 @@ export function meetingFormRouter(db: Db): Router {
   const router = Router();
 
   async function renderForm(req: Request, res: Response, status: number, mode: FormMode, values: Partial<MeetingValues>, extra: Extra = {}) {
-    const choices = await formChoices(db, req.user!, values, mode.kind === 'edit' ? mode.meetingId : undefined);
+    const choices = await formChoices(db, signedInUser(req), values, mode.kind === 'edit' ? mode.meetingId : undefined);
     const typed = values.follow_ups ?? [];
     const rows = Math.max(MIN_FOLLOW_UP_ROWS, typed.length + (extra.addRow ? 1 : 0));
     const followUpRows = Array.from({ length: rows }, (_, i) => typed[i] ?? { description: '', due_on: '', assignee_id: '' });
@@ -49,45 +50,45 @@ export function meetingFormRouter(db: Db): Router {
     return renderForm(req, res, 409, mode, next, { conflict: result.conflict, errors: { version: 'meetings:errors.conflict' } });
   }
 
-  router.get('/meetings/official-choices', async (req, res) => {
+  router.get('/official-choices', async (req, res) => {
     const q = typeof req.query.q === 'string' ? req.query.q.slice(0, MAX_LENGTH.name) : '';
     const officialResults = await searchOfficials(db, q);
     res.render('meetings/_official-choices', { officialResults, selectedId: '', searched: q.trim() !== '' });
   });
 
-  router.get('/meetings/new', async (req, res) => {
+  router.get('/new', async (req, res) => {
     const pending = takePendingForm(req);
-    const values = pending ? parseMeetingForm(pending).values : await newMeetingValues(db, req.user!, req.query.official);
+    const values = pending ? parseMeetingForm(pending).values : await newMeetingValues(db, signedInUser(req), req.query.official);
     await renderForm(req, res, 200, { kind: 'new' }, values);
   });
 
-  router.post('/meetings/new', async (req, res) => {
+  router.post('/new', async (req, res) => {
     const form = parseMeetingForm(req.body ?? {});
     const again = redisplay(req);
     if (again) return renderForm(req, res, 200, { kind: 'new' }, form.values, again);
     if (!form.ok) return renderForm(req, res, 422, { kind: 'new' }, form.values, { errors: form.errors });
-    const result = await logMeeting(db, req.user!, form.value, { checkDuplicate: req.body.confirm_duplicate === undefined });
+    const result = await logMeeting(db, signedInUser(req), form.value, { checkDuplicate: req.body.confirm_duplicate === undefined });
     await afterSave(req, res, { kind: 'new' }, form.values, result);
   });
 
-  router.get('/meetings/:id/edit', async (req, res) => {
-    const meetingId = id(req.params.id) ?? 0;
-    const meeting = await meetingFor(db, req.user!, meetingId, 'edit');
+  router.get('/:id/edit', async (req, res) => {
+    const meetingId = paramId(req.params.id);
+    const meeting = await meetingFor(db, signedInUser(req), meetingId, 'edit');
     const pending = takePendingForm(req);
     const values = pending ? parseMeetingForm(pending).values : await meetingValues(db, meeting);
     await renderForm(req, res, 200, { kind: 'edit', meetingId }, values);
   });
 
-  router.post('/meetings/:id/edit', async (req, res) => {
-    const meetingId = id(req.params.id) ?? 0;
+  router.post('/:id/edit', async (req, res) => {
+    const meetingId = paramId(req.params.id);
     const mode: FormMode = { kind: 'edit', meetingId };
-    await meetingFor(db, req.user!, meetingId, 'edit');
+    await meetingFor(db, signedInUser(req), meetingId, 'edit');
     const form = parseMeetingForm(req.body ?? {});
     const again = redisplay(req);
     if (again) return renderForm(req, res, 200, mode, form.values, again);
     const version = id(form.values.version);
     if (!form.ok || !version) return renderForm(req, res, 422, mode, form.values, { errors: form.ok ? { version: 'meetings:errors.conflict' } : form.errors });
-    await afterSave(req, res, mode, form.values, await editMeeting(db, req.user!, meetingId, version, form.value));
+    await afterSave(req, res, mode, form.values, await editMeeting(db, signedInUser(req), meetingId, version, form.value));
   });
 
   return router;

@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import { jsonRows, reviveDates } from '../shared/json-rows';
-import { prepared } from '../shared/prepared';
+import { prepared } from '../db/prepared';
 import type { SessionUser } from '../shared/types';
 import { followUpsOfMeeting, FollowUpRow } from './follow-ups.repo';
 import { PeopleScope, peopleChoices } from './lookups.repo';

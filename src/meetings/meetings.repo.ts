@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Db } from '../db';
 import { hasRole } from '../shared/auth-guards';
-import { prepared } from '../shared/prepared';
+import { prepared } from '../db/prepared';
 import type { SessionUser } from '../shared/types';
 import type { FollowUpInput } from './meetings.validate';
 
@@ -53,7 +53,7 @@ export interface MeetingDetails extends MeetingRow {
   party: string | null; campaign_name: string | null; logged_by_name: string | null; local_name: string | null;
 }
 
-/** The meeting's columns, named (prepared statements must not select `*`: see shared/prepared.ts). */
+/** The meeting's columns, named (prepared statements must not select `*`: see db/prepared.ts). */
 const MEETING_COLUMNS = ['id', 'campaign_id', 'official_id', 'logged_by', 'local_id', 'status', 'held_on', 'format', 'location',
   'other_attendees', 'stance', 'commitment_kinds', 'commitments', 'notes', 'version', 'deleted_at', 'deleted_by', 'created_at', 'updated_at'];
 

@@ -6,25 +6,22 @@ import { paginate } from '../shared/pagination';
 import { id, MAX_LENGTH, text, today } from '../shared/validation';
 import { allowed, canEdit, meetingFor, peopleScope } from './access.service';
 import { addFollowUp } from './follow-ups.service';
-import { followUpsRouter } from './follow-ups.routes';
 import { parseMeetingFilters } from './list-filters';
 import { filterChoices } from './list.repo';
 import { meetingList } from './list.service';
-import { meetingFormRouter } from './meeting-form.routes';
 import { meetingPage } from './meeting-page.repo';
 import { deleteMeeting, restoreMeeting } from './meetings.service';
 import { parseFollowUp } from './meetings.validate';
+import { paramId, signedInUser } from '../shared/params';
 
 type FollowUpForm = { values: Record<string, string>; errors: Record<string, string> };
 
 /** Meetings: the list, one meeting's page, delete and restore; the form and follow-ups in their own files. */
 export function meetingsRouter(db: Db): Router {
   const router = Router();
-  router.use(meetingFormRouter(db));
-  router.use(followUpsRouter(db));
 
-  router.get('/meetings', async (req, res) => {
-    const user = req.user!;
+  router.get('/', async (req, res) => {
+    const user = signedInUser(req);
     const parsed = parseMeetingFilters(req.query, hasRole(user, 'coordinator'));
     const params = parsed.values;
     if (!parsed.ok) {
@@ -37,7 +34,7 @@ export function meetingsRouter(db: Db): Router {
 
   /** One meeting's page, read in one statement; the add-a-follow-up form on it comes back here with its input when refused. */
   async function renderMeeting(req: Request, res: Response, status: number, meetingId: number, form: FollowUpForm = { values: {}, errors: {} }) {
-    const user = req.user!;
+    const user = signedInUser(req);
     const meeting = await allowed(db, user, await meetingPage(db, meetingId, user, peopleScope(user, { meetingId })), 'see');
     const editable = await canEdit(db, user, meeting);
     res.status(status).render('meetings/show', {
@@ -54,35 +51,35 @@ export function meetingsRouter(db: Db): Router {
     });
   }
 
-  router.get('/meetings/:id', async (req, res) => {
-    await renderMeeting(req, res, 200, id(req.params.id) ?? 0);
+  router.get('/:id', async (req, res) => {
+    await renderMeeting(req, res, 200, paramId(req.params.id));
   });
 
-  router.post('/meetings/:id/follow-ups', async (req, res) => {
-    const meetingId = id(req.params.id) ?? 0;
+  router.post('/:id/follow-ups', async (req, res) => {
+    const meetingId = paramId(req.params.id);
     const values = { description: text(req.body?.description, MAX_LENGTH.line), due_on: text(req.body?.due_on), assignee_id: text(req.body?.assignee_id) };
     const parsed = parseFollowUp(values);
     if (!parsed.ok) {
-      await meetingFor(db, req.user!, meetingId, 'edit');
+      await meetingFor(db, signedInUser(req), meetingId, 'edit');
       return renderMeeting(req, res, 422, meetingId, { values, errors: parsed.errors });
     }
-    if (!(await addFollowUp(db, req.user!, meetingId, parsed.value))) {
+    if (!(await addFollowUp(db, signedInUser(req), meetingId, parsed.value))) {
       return renderMeeting(req, res, 422, meetingId, { values, errors: { assignee_id: 'meetings:errors.assignee' } });
     }
     flash(req, 'success', req.t('meetings:followUps.added', { description: parsed.value.description }));
     res.redirect(303, `/meetings/${meetingId}#follow-ups`);
   });
 
-  router.post('/meetings/:id/delete', async (req, res) => {
-    const meetingId = id(req.params.id) ?? 0;
-    await deleteMeeting(db, req.user!, meetingId);
+  router.post('/:id/delete', async (req, res) => {
+    const meetingId = paramId(req.params.id);
+    await deleteMeeting(db, signedInUser(req), meetingId);
     flash(req, 'success', req.t(hasRole(req.user, 'coordinator') ? 'meetings:deleted.doneCoordinator' : 'meetings:deleted.done'));
     res.redirect(303, hasRole(req.user, 'coordinator') ? `/meetings/${meetingId}` : '/meetings');
   });
 
-  router.post('/meetings/:id/restore', async (req, res) => {
-    const meetingId = id(req.params.id) ?? 0;
-    await restoreMeeting(db, req.user!, meetingId);
+  router.post('/:id/restore', async (req, res) => {
+    const meetingId = paramId(req.params.id);
+    await restoreMeeting(db, signedInUser(req), meetingId);
     flash(req, 'success', req.t('meetings:deleted.restored'));
     res.redirect(303, `/meetings/${meetingId}`);
   });

@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import { jsonRows } from '../shared/json-rows';
-import { prepared } from '../shared/prepared';
+import { prepared } from '../db/prepared';
 import { choosableIds, defaultCampaignQuery, PeopleScope } from './lookups.repo';
 import { sameDayMeetings } from './meetings.repo';
 

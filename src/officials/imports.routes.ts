@@ -14,8 +14,10 @@ import { endedCount, PlanChoices } from './import/plan';
 import { FORMATS } from './import/formats';
 import { confirmImport, countBatches, getPreview, ImportRefused, listBatches, previewImport } from './import/import.service';
 import type { MissingColumns } from './import/refusal';
-import { LEVELS } from './import/rows';
+import { LEVELS } from '../shared/levels';
 import { parseImportForm } from './imports.validate';
+import { bodyNameLocals } from './jurisdictions';
+import { found, paramId, signedInUser } from '../shared/params';
 
 /** Where the import's file is posted: the one path that accepts a multipart body (see app.ts). */
 export const IMPORT_UPLOAD_PATH = '/officials/imports';
@@ -26,6 +28,7 @@ export const TEMPLATE_FILE = path.join(ROOT_DIR, 'data', 'officials-template.csv
 export function importsRouter(db: Db): Router {
   const router = Router();
   router.use(requireRole('coordinator'));
+  router.use(bodyNameLocals);
 
   async function renderIndex(req: Request, res: Response, status = 200, extra: Record<string, unknown> = {}) {
     const pageInfo = paginate(req.query.page, await countBatches(db), 20);
@@ -50,7 +53,7 @@ export function importsRouter(db: Db): Router {
     else if (!file) refusal = { key: 'officials:refused.noFile', params: {} };
     if (!refusal && form.ok && file) {
       try {
-        const batchId = await previewImport(db, { bytes: file.buffer, fileName: file.originalname, userId: req.user!.id, options: form.value });
+        const batchId = await previewImport(db, { bytes: file.buffer, fileName: file.originalname, userId: signedInUser(req).id, options: form.value });
         return res.redirect(303, `/officials/imports/${batchId}`);
       } catch (err) {
         if (!(err instanceof ImportRefused)) throw err;
@@ -61,23 +64,20 @@ export function importsRouter(db: Db): Router {
   });
 
   router.get('/:id', async (req, res) => {
-    const batchId = id(req.params.id);
-    const preview = batchId && (await getPreview(db, batchId));
-    if (!preview) throw new NotFoundError();
+    const preview = found(await getPreview(db, paramId(req.params.id)));
     res.render('officials/preview', { ...preview, limit: 200, errors: {}, values: {} });
   });
 
   router.post('/:id', async (req, res) => {
-    const batchId = id(req.params.id);
-    const preview = batchId && (await getPreview(db, batchId));
-    if (!batchId || !preview) throw new NotFoundError();
+    const batchId = paramId(req.params.id);
+    const preview = found(await getPreview(db, batchId));
     const choices = parseChoices(preview.plan.cases, preview.plan.endedOn, req.body);
     if (!choices.ok) {
       const values = { ended_on: text(req.body?.ended_on), complete: req.body?.complete === '1', ...caseValues(req.body) };
       return res.status(422).render('officials/preview', { ...preview, limit: 200, errors: choices.errors, values });
     }
     if (req.body?.review === '1') return renderReview(res, batchId, choices.value, req.body?.complete === '1', text(req.body?.ended_on));
-    const result = await confirmImport(db, batchId, { complete: req.body?.complete === '1', choices: choices.value }, req.user!.id);
+    const result = await confirmImport(db, batchId, { complete: req.body?.complete === '1', choices: choices.value }, signedInUser(req).id);
     if (!result) throw new NotFoundError();
     if (!result.ok) {
       flash(req, 'error', req.t(result.reason));

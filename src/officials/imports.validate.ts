@@ -1,6 +1,6 @@
 import { FormResult, text } from '../shared/validation';
 import type { ImportOptions } from './import/parse';
-import { LEVELS, Level } from './import/rows';
+import { LEVELS, Level } from '../shared/levels';
 import { isJurisdiction } from './officials.validate';
 
 /** The import form's level and jurisdiction: both optional, the file may say them. */

@@ -1,3 +1,4 @@
+import type { RequestHandler } from 'express';
 import type { TFunction } from 'i18next';
 import { fold } from '../shared/fold';
 
@@ -102,3 +103,10 @@ export function bodyOfOrganization(name: string): Body | undefined {
   }
   return undefined;
 }
+
+/** Views name a jurisdiction by its body ("Legislative Assembly of Ontario"), never by its id. */
+export const bodyNameLocals: RequestHandler = (req, res, next) => {
+  res.locals.bodyName = (level: string, jurisdiction: string) => jurisdictionName(req.t, level, jurisdiction);
+  res.locals.bodyParams = (params?: Record<string, string | number>) => withBodyNames(req.t, params);
+  next();
+};

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Db } from '../db';
 import { jsonRows } from '../shared/json-rows';
-import { prepared } from '../shared/prepared';
+import { prepared } from '../db/prepared';
 import { likeEscape, searchTerms } from '../shared/fold';
 import type { DirectoryQuery } from './officials.validate';
 

@@ -1,29 +1,22 @@
 import { Router } from 'express';
 import type { Db } from '../db';
-import { NotFoundError } from '../shared/errors';
 import { paginate } from '../shared/pagination';
 import { id } from '../shared/validation';
-import { LEVELS } from './import/rows';
-import { jurisdictionName, withBodyNames } from './jurisdictions';
+import { LEVELS } from '../shared/levels';
+import { bodyNameLocals } from './jurisdictions';
 import { officialLabels } from './labels';
 import { countOfficials, listOfficials, partiesInUse } from './officials.repo';
 import { directoryParams, parseDirectoryQuery, PROVINCE_CODES, SORTS } from './officials.validate';
-import { importsRouter } from './imports.routes';
 import { officialPage } from './official-page.service';
 import { listVacancies } from './vacancies.repo';
+import { found, paramId, signedInUser } from '../shared/params';
 
-/** The directory every signed-in user searches, and (first) the import pages for coordinators. */
+/** The directory every signed-in user searches (mounted at /officials, after the import pages). */
 export function officialsRouter(db: Db): Router {
   const router = Router();
-  // Views name a jurisdiction by its body ("Legislative Assembly of Ontario"), never by its id.
-  router.use('/officials', (req, res, next) => {
-    res.locals.bodyName = (level: string, jurisdiction: string) => jurisdictionName(req.t, level, jurisdiction);
-    res.locals.bodyParams = (params?: Record<string, string | number>) => withBodyNames(req.t, params);
-    next();
-  });
-  router.use('/officials/imports', importsRouter(db));
+  router.use(bodyNameLocals);
 
-  router.get('/officials', async (req, res) => {
+  router.get('/', async (req, res) => {
     const filters = parseDirectoryQuery(req.query);
     const pageInfo = paginate(req.query.page, await countOfficials(db, filters));
     const [officials, parties, vacancies] = await Promise.all([
@@ -37,10 +30,8 @@ export function officialsRouter(db: Db): Router {
     });
   });
 
-  router.get('/officials/:id', async (req, res) => {
-    const officialId = id(req.params.id);
-    const page = officialId && (await officialPage(db, req.user!, officialId));
-    if (!page) throw new NotFoundError();
+  router.get('/:id', async (req, res) => {
+    const page = found(await officialPage(db, signedInUser(req), paramId(req.params.id)));
     res.render('officials/show', { ...page, label: officialLabels(req.t, req.lang) });
   });
 

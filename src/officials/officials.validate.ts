@@ -1,5 +1,5 @@
 import { MAX_LENGTH, text } from '../shared/validation';
-import { LEVELS, Level } from './import/rows';
+import { LEVELS, Level } from '../shared/levels';
 
 export const PROVINCE_CODES = ['AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT'];
 export const SORTS = ['name', 'constituency', 'province', 'party'] as const;

@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Knex } from 'knex';
 import QueryStream from 'pg-query-stream';
 import { stringify } from 'csv-stringify';
-import { BULK_STATEMENT_TIMEOUT } from '../shared/statement-timeout.repo';
+import { BULK_STATEMENT_TIMEOUT } from '../db/statement-timeout.repo';
 
 /**
  * A spreadsheet runs a cell that begins with one of these as a formula (CSV injection); the full-width

@@ -8,6 +8,7 @@ import { isClientAbort } from './reports.csv';
 import { ExportSlots, renderBusy } from './export-slots';
 import { exportReport, reportFileName } from './reports.service';
 import { parseReportRequest, previousMonth, REPORTS } from './reports.validate';
+import { signedInUser } from '../shared/params';
 
 const FILTER_FIELDS = ['campaign', 'province', 'party', 'local', 'from', 'to'] as const;
 
@@ -24,7 +25,7 @@ export function reportsRouter(db: Db, slots: ExportSlots, stallTimeoutMs?: numbe
     const values = Object.fromEntries(FILTER_FIELDS.map((k) => [k, text(req.query[k])]));
     res.status(parsed.ok ? 200 : 400).render('reports/index', {
       // The dashboard's filters, so that a report matches the figures a coordinator was looking at.
-      choices: { ...(await filterChoices(db, req.user!)), provinces: PROVINCES },
+      choices: { ...(await filterChoices(db, signedInUser(req))), provinces: PROVINCES },
       values: { ...values, lang: req.lang, month: previousMonth() },
       errors: parsed.ok ? {} : parsed.errors,
     });
@@ -39,7 +40,7 @@ export function reportsRouter(db: Db, slots: ExportSlots, stallTimeoutMs?: numbe
       const parsed = parseReportRequest(report, req.query, req.lang);
       if (!parsed.ok) return res.status(400).render('reports/bad-request', { problems: Object.values(parsed.errors) });
       // Express answers HEAD with this handler: give the headers only, without running or auditing an export.
-      const slot = req.method === 'HEAD' ? undefined : slots.take(req.user!.id);
+      const slot = req.method === 'HEAD' ? undefined : slots.take(signedInUser(req).id);
       if (typeof slot === 'string') return renderBusy(req, res, slot, slots.maxPerUser);
       res.attachment(reportFileName(parsed.value)).type('text/csv; charset=utf-8').set('Cache-Control', 'no-store');
       if (!slot) return res.end();
@@ -47,7 +48,7 @@ export function reportsRouter(db: Db, slots: ExportSlots, stallTimeoutMs?: numbe
       // cancelled and started again must not find its own slot still taken.
       res.once('close', slot.release);
       try {
-        await exportReport(db, req.user!.id, parsed.value, res, stallTimeoutMs);
+        await exportReport(db, signedInUser(req).id, parsed.value, res, stallTimeoutMs);
       } catch (err) {
         // A download the user cancelled or stopped reading is not a fault; anything else is logged by the error handler.
         if (!isClientAbort(err, res)) throw err;

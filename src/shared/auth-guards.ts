@@ -2,7 +2,7 @@ import type { Request, RequestHandler } from 'express';
 import { ForbiddenError, HttpError } from './errors';
 import type { Role } from './types';
 import { keepPendingForm } from './pending-form';
-import { sentExpiredSession } from './session';
+import { sentExpiredSession } from './session-cookie';
 
 const RANK: Record<Role, number> = { member: 1, coordinator: 2, admin: 3 };
 

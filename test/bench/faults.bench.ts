@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
+import { withSessionSecret } from '../../src/auth/session-secret';
 import { openPostgres, migrateLatest, Database } from '../../src/db';
 import { startCluster, Cluster } from '../helpers/cluster';
 import { createCampaign, createLocal, createOfficial, createUser, PASSWORD } from '../helpers/factories';
@@ -67,7 +68,7 @@ function countConsoleLines(): () => void {
 interface Instance { database: Database; server: Server; url: string }
 
 async function startInstance(url: string): Promise<Instance> {
-  const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: url, SESSION_SECRET: 'fault-run-session-secret-0123456789abcdef', LOG_LEVEL: 'warn' });
+  const config = withSessionSecret(loadConfig({ NODE_ENV: 'production', DATABASE_URL: url, SESSION_SECRET: 'fault-run-session-secret-0123456789abcdef', LOG_LEVEL: 'warn' }));
   const database = openPostgres(url, 10);
   const app = createApp({ db: database.knex, config, logger });
   const server = await new Promise<Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });

@@ -1,4 +1,5 @@
-import { headline, meetingsPerWeek } from '../../src/dashboard/counts.repo';
+import { headline } from '../../src/dashboard/counts.repo';
+import { dashboardFigures } from '../../src/dashboard/figures.repo';
 import { deleteMeeting, editMeeting, logMeeting, meetingInput, restoreMeeting } from '../../src/meetings/meetings.service';
 import type { SessionUser } from '../../src/shared/types';
 import { startTestApp, TestApp } from '../helpers/app';
@@ -19,6 +20,12 @@ async function countsAndTruth() {
     .groupBy('campaign_id', 'local_id', 'held_on', 'status').orderBy(['campaign_id', 'local_id', 'held_on', 'status']);
   return { kept, truth };
 }
+/** The held meetings of the dashboard's weekly chart, as the dashboard reads them. */
+const heldPerWeek = async (campaignId: number) => (await dashboardFigures(t.db, { campaign_id: campaignId }, {
+  current: { asOf: day(0) }, previous: { asOf: day(0) }, soFar: false,
+  weeks: { from: day(-10), to: day(0) }, worklistPage: 1, worklistPageSize: 1,
+})).weekly;
+
 const figures = async (campaignId: number) => {
   const h = await headline(t.db, { campaign_id: campaignId }, {}, day(0));
   return { held: h.held, scheduled: h.scheduled, open: h.open_follow_ups, overdue: h.overdue_follow_ups };
@@ -61,11 +68,11 @@ test('the counts per day and the open follow-ups follow a meeting through an edi
   ({ kept, truth } = await countsAndTruth());
   expect(kept).toEqual(truth);
   expect(await figures(second)).toEqual({ held: 0, scheduled: 0, open: 0, overdue: 0 });
-  expect((await meetingsPerWeek(t.db, { campaign_id: second }, day(-10), day(0))).reduce((n, w) => n + w.held, 0)).toBe(0);
+  expect((await heldPerWeek(second)).reduce((n, w) => n + w.held, 0)).toBe(0);
 
   await restoreMeeting(t.db, coord, logged.meeting.id);
   ({ kept, truth } = await countsAndTruth());
   expect(kept).toEqual(truth);
   expect(await figures(second)).toEqual({ held: 1, scheduled: 0, open: 1, overdue: 1 });
-  expect((await meetingsPerWeek(t.db, { campaign_id: second }, day(-10), day(0))).reduce((n, w) => n + w.held, 0)).toBe(1);
+  expect((await heldPerWeek(second)).reduce((n, w) => n + w.held, 0)).toBe(1);
 });

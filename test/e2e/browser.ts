@@ -14,14 +14,8 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/**
- * The real House of Commons export in the shared fixtures (FIXTURES_DIR, else ../shared/fixtures
- * beside the checkout, else the team's /work/shared/fixtures), uploaded as a coordinator would.
- */
-const FIXTURES_DIR = process.env.FIXTURES_DIR
-  ?? [path.resolve(__dirname, '..', '..', '..', 'shared', 'fixtures'), '/work/shared/fixtures'].find((d) => fs.existsSync(d))
-  ?? '/work/shared/fixtures';
-export const COMMONS_FIXTURE = path.join(FIXTURES_DIR, 'house-of-commons-mps-2021-10.csv');
+/** The real House of Commons export (kept in the repository's data/), uploaded as a coordinator would. */
+export const COMMONS_FIXTURE = path.join(__dirname, '..', '..', 'data', 'house-of-commons-mps-2021-10.csv');
 
 export const PHONE = { width: 390, height: 844 };
 export const LAPTOP = { width: 1280, height: 900 };

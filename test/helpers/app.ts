@@ -2,6 +2,7 @@ import type { Express } from 'express';
 import type { Knex } from 'knex';
 import { createApp } from '../../src/app';
 import { loadConfig, Config } from '../../src/config';
+import { withSessionSecret } from '../../src/auth/session-secret';
 import type { Database } from '../../src/db';
 import { openTestDatabase } from './db';
 
@@ -14,7 +15,7 @@ export interface TestApp {
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ NODE_ENV: 'test', SESSION_SECRET: 'test-secret-that-is-long-enough-0123456789', LOG_LEVEL: 'silent' }), ...overrides };
+  return { ...withSessionSecret(loadConfig({ NODE_ENV: 'test', SESSION_SECRET: 'test-secret-that-is-long-enough-0123456789', LOG_LEVEL: 'silent' })), ...overrides };
 }
 
 /** The real app on a clean database of this file's own. Call close() in afterAll. */

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openEmbedded } from '../../src/db';
-import { takeLock, DatabaseLockedError } from '../../src/embedded-lock';
+import { takeLock, DatabaseLockedError } from '../../src/db/embedded-lock';
 
 /**
  * The embedded database's lock file names its holder by pid, start time and boot id, so that a lock

@@ -1,5 +1,5 @@
 import { startTestApp, TestApp } from '../helpers/app';
-import { prepared } from '../../src/shared/prepared';
+import { prepared } from '../../src/db/prepared';
 import { createLocal, createOfficial, createUser, createCampaign } from '../helpers/factories';
 import { meetingBy } from '../helpers/meetings.factories';
 import { signIn } from '../helpers/session';
@@ -8,7 +8,7 @@ let t: TestApp;
 afterAll(async () => { await t.close(); });
 
 /**
- * The pages read in one prepared statement (shared/prepared.ts) are planned once per connection;
+ * The pages read in one prepared statement (db/prepared.ts) are planned once per connection;
  * a migration that adds a column while the app runs must not break them.
  */
 test("a meeting's page and an official's page still answer after a column is added to their tables", async () => {

@@ -7,7 +7,7 @@ import { endedCount, Plan, PlanChoices, PlanInput, planImport } from './plan';
 import { ImportOptions, parseFile } from './parse';
 import { ImportRefused, problemsToStore } from './refusal';
 import * as repo from './import.repo';
-import { allowBulkStatements } from '../../shared/statement-timeout.repo';
+import { allowBulkStatements } from '../../db/statement-timeout.repo';
 import { recordVacancies } from '../vacancies.repo';
 
 export { ImportRefused };

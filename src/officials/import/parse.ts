@@ -7,8 +7,9 @@ import { ImportRefused, Problem } from './refusal';
 import { scopeMismatch } from '../jurisdictions';
 import { OTHER_BODY, roleScope, readRepresentRow } from './represent';
 import { federalRiding } from './reference';
+import type { Level } from '../../shared/levels';
 import { readOntarioRows, VacantSeat } from './ontario';
-import { ImportRow, Level, readColumnsRow, RowResult, Scope } from './rows';
+import { ImportRow, readColumnsRow, RowResult, Scope } from './rows';
 import { inTurns } from './turns';
 
 export interface ImportOptions {

@@ -1,10 +1,11 @@
 import { fold } from '../../shared/fold';
 import type { CsvRow } from './csv';
 import type { Layout } from './formats';
+import type { Level } from '../../shared/levels';
 import { bodyOfOrganization, cityJurisdiction } from '../jurisdictions';
 import { provinceOfAddress } from './reference';
 import type { Problem } from './refusal';
-import { finishRow, Level, RowResult, Scope } from './rows';
+import { finishRow, RowResult, Scope } from './rows';
 
 /** What a Represent "Primary role" says about the body, where it says enough. */
 const ROLES: Record<string, { level: Level; jurisdiction?: string }> = {

@@ -1,11 +1,9 @@
+import type { Level } from '../../shared/levels';
 import { isoDate } from '../../shared/validation';
 import type { CsvRow } from './csv';
 import type { Layout } from './formats';
 import { federalParty, federalRiding, provinceCode, provinceOfJurisdiction } from './reference';
 import type { Problem } from './refusal';
-
-export const LEVELS = ['federal', 'senate', 'provincial', 'territorial', 'municipal'] as const;
-export type Level = (typeof LEVELS)[number];
 
 export interface Scope {
   level: Level;

@@ -1,30 +1,14 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import session from 'express-session';
-import { parseCookie } from 'cookie';
 import type { Knex } from 'knex';
-import type { Request, RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
 import type { Config } from '../config';
-import { createSessionStore } from '../auth/session-store';
-import type { Logger } from './logger';
-import { markedSaved } from './flash';
+import { createSessionStore } from './session-store';
+import type { Logger } from '../shared/logger';
+import { markedSaved } from '../shared/flash';
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../shared/session-cookie';
 
 export const IDLE_LIMIT_MS = 30 * 60 * 1000;
 export const ABSOLUTE_LIMIT_MS = 12 * 60 * 60 * 1000;
-/** The session cookie's name over plain HTTP (development, tests, a production instance reached without TLS). */
-export const SESSION_COOKIE = 'mpt.sid';
-/**
- * Over HTTPS in production the cookie carries the __Host- prefix, like the sign-in form's cookie, so
- * that a sibling subdomain cannot plant a session of its choosing. The prefix requires Secure and
- * Path=/, so a request that is not secure keeps the plain name (a browser would drop the cookie).
- */
-export const SECURE_SESSION_COOKIE = '__Host-mpt.sid';
-
-declare module 'express-serve-static-core' {
-  interface Request {
-    /** The name this request's session cookie has (see sessionMiddleware), for reading or clearing it. */
-    sessionCookieName?: string;
-  }
-}
 
 export function sessionMiddleware(knex: Knex, config: Config): RequestHandler {
   // One store per cookie name: express-session sets its store's generate() to make sessions with its
@@ -56,21 +40,6 @@ export function sessionMiddleware(knex: Knex, config: Config): RequestHandler {
     req.sessionCookieName = handler === plain ? SESSION_COOKIE : SECURE_SESSION_COOKIE;
     handler(req, res, next);
   };
-}
-
-/**
- * Whether the request carries a session cookie this tracker signed (express-session's "s:id.mac").
- * Called once no one is signed in on the request, it tells a member whose session expired or was
- * ended (their browser still holds the cookie) from a visitor who never had one.
- */
-export function sentExpiredSession(req: Request, secret: string): boolean {
-  const value = parseCookie(req.headers.cookie ?? '')[req.sessionCookieName ?? SESSION_COOKIE];
-  if (!value?.startsWith('s:') || value.length > 200) return false;
-  const dot = value.lastIndexOf('.');
-  if (dot < 3) return false;
-  const expected = createHmac('sha256', secret).update(value.slice(2, dot)).digest('base64').replace(/=+$/, '');
-  const sent = Buffer.from(value.slice(dot + 1));
-  return sent.length === Buffer.byteLength(expected) && timingSafeEqual(sent, Buffer.from(expected));
 }
 
 /** How far behind the last request the stored expiry may fall: the idle limit is 30 minutes, give or take this. */

@@ -1,4 +1,4 @@
-import type { Db } from '../db';
+import type { Db } from '.';
 
 /**
  * Exports and imports go through many rows in one statement: they get longer than a page's statement

@@ -3,9 +3,9 @@ import path from 'node:path';
 import knexFactory, { Knex } from 'knex';
 import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
-import { DEFAULT_DB_TIMEOUTS, type Config, type DbTimeouts } from './config';
-import { PgClient } from './shared/pg-client';
-import { readinessCheck } from './shared/readiness';
+import { DEFAULT_DB_TIMEOUTS, type Config, type DbTimeouts } from '../config';
+import { PgClient } from './pg-client';
+import { readinessCheck } from './readiness';
 import { takeLock } from './embedded-lock';
 import { guardEngine, EmbeddedDatabaseDied } from './embedded-fatal';
 
@@ -36,7 +36,7 @@ export interface Database {
 // A DATE is a calendar day, not an instant: keep it as 'YYYY-MM-DD' rather than a Date at local midnight.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
-export const MIGRATIONS_DIR = path.join(__dirname, '..', 'migrations');
+export const MIGRATIONS_DIR = path.join(__dirname, '..', '..', 'migrations');
 
 export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'dbPoolMax'> & Partial<Pick<Config, 'db'>>): Promise<Database> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl, config.dbPoolMax, config.db);
