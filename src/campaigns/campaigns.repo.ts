@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Db } from '../db';
 import type { AskInput, CampaignInput } from './campaigns.validate';
 
@@ -5,6 +6,12 @@ import type { AskInput, CampaignInput } from './campaigns.validate';
 export type Campaign = { id: number } & Omit<CampaignInput, 'asks'>;
 
 const COLUMNS = ['id', 'name', 'ask', 'starts_on', 'ends_on', 'goal', 'goal_date', 'active', 'is_default'];
+
+/** A campaign as COLUMNS reads it, for a statement that reads it as JSON. */
+export const CampaignRow = z.object({
+  id: z.number(), name: z.string(), ask: z.string(), starts_on: z.string().nullable(), ends_on: z.string().nullable(),
+  goal: z.string(), goal_date: z.string().nullable(), active: z.boolean(), is_default: z.boolean(),
+}) satisfies z.ZodType<Campaign>;
 
 /** Every campaign with its count of sitting targets, the default and active ones first. */
 export function listCampaigns(db: Db) {

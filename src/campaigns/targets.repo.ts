@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import type { Db } from '../db';
 import { likeEscape, searchTerms } from '../shared/fold';
+import { timestamp } from '../db/one-statement';
 
 export interface TargetFilter {
   level: string;
@@ -91,6 +93,12 @@ export async function targetChoices(db: Db): Promise<{ levels: string[]; parties
 export function partyChoices(db: Db) {
   return db('officials').whereNull('end_date').whereNotNull('party').distinct('party').orderBy('party');
 }
+
+/** A row of claimsForOfficial. */
+export const ClaimRow = z.object({
+  campaign_id: z.number(), campaign_name: z.string(), active: z.boolean(), official_id: z.number(),
+  claimed_by_local_id: z.number().nullable(), claimed_at: timestamp.nullable(), local_name: z.string().nullable(),
+});
 
 /** Every campaign that targets this official, with the claim on it: what the official's page shows. */
 export function claimsForOfficial(db: Db, officialId: number) {

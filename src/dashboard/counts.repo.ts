@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
+import { z } from 'zod';
 import type { Db } from '../db';
 import { applyActivityFilters } from '../shared/filters';
+import { readOne, value } from '../db/one-statement';
 import { narrowsOfficials, Scope, scopedMeetings, targetStates, targetsWithTallies, Window } from './dashboard.repo';
 
 /**
@@ -24,12 +26,6 @@ export function scopeTables(db: Db, s: Scope): [string, Knex.QueryBuilder | Knex
   return tables;
 }
 
-/** `WITH name AS MATERIALIZED (query), … <select>`: a statement over CTEs. */
-export function withTables(db: Db, tables: [string, Knex.QueryBuilder | Knex.Raw][], select: string, bindings: Knex.RawBinding[] = []) {
-  return db.raw(`WITH ${tables.map(([name]) => `${name} AS MATERIALIZED (?)`).join(', ')} ${select}`,
-    [...tables.map(([, query]) => query), ...bindings]);
-}
-
 /**
  * The scope's meetings counted per day and status (held_on, status, meetings), every day. Without a
  * province or party, from meeting_counts (kept by a trigger on meetings): a few rows per day, however
@@ -43,15 +39,12 @@ function dayCounts(db: Db, s: Scope) {
     .select('m.held_on', 'm.status', 'm.meetings');
 }
 
-export interface Headline {
-  targets: number;
-  met: number;
-  held: number;
-  scheduled: number;
-  favourable: number;
-  open_follow_ups: number;
-  overdue_follow_ups: number;
-}
+/** What headlineFigures gives. */
+export const Headline = z.object({
+  targets: z.number(), met: z.number(), held: z.number(), scheduled: z.number(), favourable: z.number(),
+  open_follow_ups: z.number(), overdue_follow_ups: z.number(),
+});
+export type Headline = z.output<typeof Headline>;
 
 /**
  * The headline figures for meetings dated in the window, as one JSON object, from the target states
@@ -72,9 +65,9 @@ export function headlineFigures(db: Db, s: Scope, w: Window, asOf: string, state
 
 /** The headline figures on their own (one statement). */
 export async function headline(db: Db, s: Scope, w: Window, asOf: string): Promise<Headline> {
-  const { rows } = await withTables(db, [...scopeTables(db, s), ['ts', targetStates(db, s, w)]], 'SELECT (?) AS headline',
-    [headlineFigures(db, s, w, asOf, 'ts')]);
-  return rows[0].headline;
+  const r = await readOne(db, { headline: value(Headline, headlineFigures(db, s, w, asOf, 'ts')) },
+    { with: [...scopeTables(db, s), ['ts', targetStates(db, s, w)]], prepared: false, name: 'the headline figures' });
+  return r.headline;
 }
 
 /**
@@ -93,6 +86,9 @@ function followUpCounts(db: Db, s: Scope, asOf: string) {
   return db('fu').where('created_at', '<', endOfDay).where((q) => q.whereNull('done_at').orWhere('done_at', '>=', endOfDay))
     .select(db.raw('count(*)::int AS open'), db.raw('count(*) FILTER (WHERE due_on < ?::date)::int AS overdue', [asOf]));
 }
+
+/** What weeklyFigures gives. */
+export const Weekly = z.array(z.object({ week: z.string(), week_end: z.string(), held: z.number(), planned: z.number() }));
 
 /** Meetings per week (Monday to Sunday: `week` to `week_end`) from `from` to `to`, weeks without any included, from the scope's `days`. */
 export function weeklyFigures(db: Db, from: string, to: string) {

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { z } from 'zod';
 import type { Db } from '../db';
 import { ActivityFilters, applyActivityFilters } from '../shared/filters';
 
@@ -85,6 +86,11 @@ export function targetStates(db: Db, s: Scope, w: Window) {
     db.raw('CASE WHEN tg.stance_held_on <= ? THEN tg.latest_stance WHEN tg.latest_stance IS NOT NULL THEN (?) END AS stance', [w.to, stanceProbe]));
 }
 
+/** What coverageFigures gives. */
+export const Coverage = z.array(z.object({
+  dimension: z.enum(['province', 'party']), key: z.string().nullable(), targets: z.number(), met: z.number(),
+}));
+
 /** Targets and targets met, by province and by party, in one pass (grouping sets), from the target states in `states`. */
 export function coverageFigures(db: Db, states: string) {
   return db.raw(`SELECT coalesce(json_agg(json_build_object('dimension', dimension, 'key', key, 'targets', targets, 'met', met)
@@ -94,6 +100,9 @@ export function coverageFigures(db: Db, states: string) {
       count(*)::int AS targets, count(*) FILTER (WHERE met)::int AS met
     FROM ${states} GROUP BY GROUPING SETS ((province), (party))) c`);
 }
+
+/** What stanceFigures gives. */
+export const Stances = z.array(z.object({ stance: z.string(), officials: z.number() }));
 
 /** How the targets in `states` stood after their latest meeting; targets with no stance recorded are "none". */
 export function stanceFigures(db: Db, states: string) {

@@ -52,16 +52,12 @@ export async function dashboard(db: Db, user: SessionUser, campaign: Campaign, s
   const pick = (d: string) => f.coverage.filter((r) => r.dimension === d).map(({ key, targets, met }) => ({ key, targets, met }));
   return {
     periods, current: f.current, previous: f.previous, stances: f.stances, weekly: f.weekly,
-    locals: f.locals.map((l) => ({ ...l, last_logged: asDate(l.last_logged) })),
-    idle: { ...f.idle, rows: f.idle.rows.map((r) => ({ ...r, last_logged: asDate(r.last_logged) })) },
+    locals: f.locals, idle: f.idle,
     pace: pace(sofar.met, sofar.targets, campaign.starts_on, campaign.goal_date ?? campaign.ends_on, today),
     coverage: { byProvince: pick('province'), byParty: pick('party') },
-    worklist: { pageInfo, rows: f.worklist.rows.map((r) => ({ ...r, ...claimRights(user, r.claimed_by_local_id as number | null) })) },
+    worklist: { pageInfo, rows: f.worklist.rows.map((r) => ({ ...r, ...claimRights(user, r.claimed_by_local_id) })) },
   };
 }
-
-/** A timestamp as JSON carries it (an ISO string with its offset), back to a Date. */
-const asDate = (value: string | null) => (value === null ? null : new Date(value));
 
 /** The weeks the chart covers: the chosen dates, else the campaign's, else the last twelve weeks. */
 function weekRange(campaign: Campaign, s: Scope, today: string): { from: string; to: string } {

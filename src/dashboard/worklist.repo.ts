@@ -1,5 +1,18 @@
+import { z } from 'zod';
 import type { Db } from '../db';
+import { timestamp } from '../db/one-statement';
 import { narrowsOfficials, Scope, scopedMeetings } from './dashboard.repo';
+
+const text = z.string().nullable();
+
+/** What worklistFigures gives. */
+export const Worklist = z.object({
+  total: z.number(),
+  rows: z.array(z.object({
+    official_id: z.number(), honorific: text, first_name: z.string(), last_name: z.string(), constituency: z.string(),
+    province: text, party: text, claimed_by_local_id: z.number().nullable(), local_name: text, last_status: text, last_date: text,
+  })),
+});
 
 /**
  * Targets without a held meeting in the campaign (by anyone, at any date), sorted so that the ones
@@ -24,6 +37,11 @@ export function worklistFigures(db: Db, s: Scope, page: number, pageSize: number
         'last_status', last_status, 'last_date', last_held_on) ORDER BY w.n), '[]')
       FROM w, first WHERE w.n > first.n AND w.n <= first.n + ?)) FROM total`, [s.local_id ?? 0, page, pageSize, pageSize, pageSize]);
 }
+
+/** What activityFigures gives. */
+export const Activity = z.array(z.object({
+  id: z.number(), name: z.string(), logged: z.number(), held: z.number(), officials_met: z.number(), last_logged: timestamp.nullable(),
+}));
 
 /**
  * Meetings logged, held and officials met per local, most active first (100 at most). Without a
@@ -59,6 +77,12 @@ export function activityFigures(db: Db, s: Scope, from?: string, to?: string) {
 }
 
 export const IDLE_LIMIT = 50;
+
+/** What idleFigures gives. */
+export const Idle = z.object({
+  kind: z.enum(['locals', 'members']), count: z.number(),
+  rows: z.array(z.object({ id: z.number(), name: z.string(), last_logged: timestamp.nullable() })),
+});
 
 /**
  * Locals (or, when one local is chosen, its active members) that logged nothing in this campaign

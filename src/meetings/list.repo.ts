@@ -1,6 +1,7 @@
+import { z } from 'zod';
 import type { Db } from '../db';
 import { ActivityFilters, applyActivityFilters } from '../shared/filters';
-import { jsonRows, reviveDates } from '../shared/json-rows';
+import { readOne, rows, timestamp, value } from '../db/one-statement';
 import type { SessionUser } from '../shared/types';
 import { visibleTo } from './meetings.repo';
 
@@ -45,33 +46,39 @@ export function listMeetings(db: Db, user: SessionUser, f: MeetingFilters, limit
       db.raw('(select count(*)::int from follow_ups f where f.meeting_id = m.id and f.done_at is null) as open_follow_ups'));
 }
 
-export interface FilterChoices {
-  campaigns: { id: number; name: string }[];
-  locals: { id: number; name: string }[];
-  parties: string[];
-}
+const Choice = z.object({ id: z.number(), name: z.string() });
+const text = z.string().nullable();
+
+/** A row of listMeetings. */
+export const ListRow = z.object({
+  id: z.number(), status: z.string(), held_on: z.string(), stance: text, format: text, deleted_at: timestamp.nullable(),
+  honorific: text, first_name: z.string(), last_name: z.string(), constituency: z.string(), province: text, party: text,
+  campaign_name: text, local_name: text, logged_by_name: text, open_follow_ups: z.number(),
+});
+export type ListRow = z.output<typeof ListRow>;
 
 /** What the filter form offers (campaigns, locals and parties that exist), as columns of one statement. */
 function choiceColumns(db: Db) {
-  return [
-    jsonRows(db, db('campaigns').orderBy('id', 'desc').select('id', 'name'), 'campaigns'),
-    jsonRows(db, db('locals').orderBy('name').select('id', 'name'), 'locals'),
-    db.raw(`(SELECT coalesce(json_agg(party ORDER BY party), '[]'::json)
-      FROM (SELECT DISTINCT party FROM officials WHERE party IS NOT NULL) p) AS parties`),
-  ];
+  return {
+    campaigns: rows(Choice, db('campaigns').orderBy('id', 'desc').select('id', 'name')),
+    locals: rows(Choice, db('locals').orderBy('name').select('id', 'name')),
+    parties: value(z.array(z.string()), db.raw(`SELECT coalesce(json_agg(party ORDER BY party), '[]'::json)
+      FROM (SELECT DISTINCT party FROM officials WHERE party IS NOT NULL) p`)),
+  };
 }
 
-export async function filterChoices(db: Db): Promise<FilterChoices> {
-  return db.first(...choiceColumns(db));
+export function filterChoices(db: Db) {
+  return readOne(db, choiceColumns(db), { name: "the meeting list's filters" });
 }
 
-export type ListRow = Awaited<ReturnType<typeof listMeetings>>[number];
-
-/** The list page in one statement: the filter choices, how many meetings match, and the rows from `offset`. */
-export async function listPage(db: Db, user: SessionUser, f: MeetingFilters, limit: number, offset: number)
-  : Promise<FilterChoices & { total: number; rows: ListRow[] }> {
-  const count = filtered(db, user, f).select(db.raw('count(*)::int'));
-  const row = await db.first(...choiceColumns(db), db.raw('? AS total', [count]), jsonRows(db, listMeetings(db, user, f, limit, offset), 'rows'));
-  reviveDates(row.rows, ['deleted_at']);
-  return row;
+/**
+ * The list page in one statement: the filter choices, how many meetings match, and the rows from
+ * `offset`. Not prepared: the filters change the best plan.
+ */
+export function listPage(db: Db, user: SessionUser, f: MeetingFilters, limit: number, offset: number) {
+  return readOne(db, {
+    ...choiceColumns(db),
+    total: value(z.number(), filtered(db, user, f).select(db.raw('count(*)::int'))),
+    rows: rows(ListRow, listMeetings(db, user, f, limit, offset)),
+  }, { prepared: false, name: 'the meeting list' });
 }

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Db } from '../db';
 import type { SessionUser } from '../shared/types';
 import { visibleTo } from './meetings.repo';
@@ -8,6 +9,13 @@ import { visibleTo } from './meetings.repo';
  */
 export const HISTORY_LIMIT = 20;
 
+const text = z.string().nullable();
+
+/** A row of officialMeetings. */
+export const OfficialMeeting = z.object({
+  id: z.number(), status: z.string(), held_on: z.string(), stance: text, format: text, local_name: text, logged_by_name: text,
+});
+
 /** The official's latest meetings the user may see, newest first. */
 export function officialMeetings(db: Db, officialId: number, user: SessionUser) {
   const q = db('meetings as m').leftJoin('locals as l', 'l.id', 'm.local_id').leftJoin('users as u', 'u.id', 'm.logged_by')
@@ -17,6 +25,9 @@ export function officialMeetings(db: Db, officialId: number, user: SessionUser) 
     .select('m.id', 'm.status', 'm.held_on', 'm.stance', 'm.format', 'l.name as local_name', 'u.name as logged_by_name');
   return visibleTo(q, user);
 }
+
+/** A row of stanceTimeline. */
+export const StanceRecorded = z.object({ id: z.number(), held_on: z.string(), stance: z.string(), status: z.string() });
 
 /**
  * The stance recorded at each of the latest meetings, newest first, across every local's meetings: where the
@@ -29,6 +40,11 @@ export function stanceTimeline(db: Db, officialId: number) {
     .limit(HISTORY_LIMIT)
     .select('id', 'held_on', 'stance', 'status');
 }
+
+/** A row of commitmentsRecorded. */
+export const CommitmentRecorded = z.object({
+  id: z.number(), held_on: z.string(), commitment_kinds: z.array(z.string()), commitments: text, open_follow_ups: z.number(),
+});
 
 /**
  * The latest commitments recorded at the meetings the user may see, newest first, with the open

@@ -1,21 +1,22 @@
 import type { Db } from '../db';
+import { Parsed, rows } from '../db/one-statement';
 import type { SessionUser } from '../shared/types';
-import { commitmentsRecorded, officialMeetings, stanceTimeline } from './official-history.repo';
-
-type Rows<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
+import { CommitmentRecorded, commitmentsRecorded, OfficialMeeting, officialMeetings, StanceRecorded, stanceTimeline } from './official-history.repo';
 
 /** The lists the history is made of, read by officialHistory or alongside the official (officialPage). */
-export interface HistoryRows {
-  meetings: Rows<typeof officialMeetings>;
-  stances: Rows<typeof stanceTimeline>;
-  commitments: Rows<typeof commitmentsRecorded>;
-}
+export type HistoryRows = Parsed<ReturnType<typeof historyColumns>>;
 
 export type OfficialHistory = ReturnType<typeof historyOf>;
 
 /** The queries of the history, for reading them in one statement with the official. */
 export function historyQueries(db: Db, officialId: number, user: SessionUser) {
   return { meetings: officialMeetings(db, officialId, user), stances: stanceTimeline(db, officialId), commitments: commitmentsRecorded(db, officialId, user) };
+}
+
+/** The history's lists as columns of one statement read with the official (see db/one-statement.ts). */
+export function historyColumns(db: Db, officialId: number, user: SessionUser) {
+  const q = historyQueries(db, officialId, user);
+  return { meetings: rows(OfficialMeeting, q.meetings), stances: rows(StanceRecorded, q.stances), commitments: rows(CommitmentRecorded, q.commitments) };
 }
 
 /**

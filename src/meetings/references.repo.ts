@@ -1,6 +1,6 @@
+import { z } from 'zod';
 import type { Db } from '../db';
-import { jsonRows } from '../shared/json-rows';
-import { prepared } from '../db/prepared';
+import { readRow, rows } from '../db/one-statement';
 import { choosableIds, defaultCampaignQuery, PeopleScope } from './lookups.repo';
 import { sameDayMeetings } from './meetings.repo';
 
@@ -17,17 +17,17 @@ export interface ReferenceQuestion {
   sameDay?: string;
 }
 
-export interface ReferenceFacts {
-  official: boolean;
-  campaign_id: number | null;
-  campaign: boolean;
-  local: boolean;
+const Facts = z.object({
+  official: z.boolean(), campaign_id: z.number().nullable(), campaign: z.boolean(), local: z.boolean(),
   /** Of the asks given, those of the campaign. */
-  asks: number[];
+  asks: z.array(z.number()),
   /** Of the people given, those the user may pick. */
-  people: number[];
-  duplicates?: { id: number; local_id: number | null; logged_by: number | null; status: string; logged_by_name: string | null }[];
-}
+  people: z.array(z.number()),
+});
+
+const Duplicate = z.object({ id: z.number(), local_id: z.number().nullable(), logged_by: z.number().nullable(), status: z.string(), logged_by_name: z.string().nullable() });
+
+export type ReferenceFacts = z.output<typeof Facts> & { duplicates?: z.output<typeof Duplicate>[] };
 
 /**
  * What a meeting form refers to, checked in one statement rather than one look-up each: whether the
@@ -36,16 +36,15 @@ export interface ReferenceFacts {
  */
 export async function referenceFacts(db: Db, q: ReferenceQuestion): Promise<ReferenceFacts> {
   const campaign = q.campaign_id === undefined ? defaultCampaignQuery(db) : db.raw('?::int', [q.campaign_id]);
-  const row = await prepared(db.with('c', db.select(db.raw('? AS id', [campaign])))
-    .from('c')
-    .first(
-      db.raw('EXISTS (SELECT 1 FROM officials WHERE id = ?) AS official', [q.official_id]),
-      'c.id as campaign_id',
-      db.raw('EXISTS (SELECT 1 FROM campaigns WHERE id = c.id) AS campaign'),
-      db.raw('EXISTS (SELECT 1 FROM locals WHERE id = ?) AS local', [q.local_id ?? null]),
-      db.raw('ARRAY(SELECT id FROM campaign_asks WHERE campaign_id = c.id AND id = ANY(?::int[])) AS asks', [q.ask_ids]),
-      db.raw('ARRAY ? AS people', [choosableIds(db, q.scope, q.people)]),
-      ...(q.sameDay ? [jsonRows(db, sameDayMeetings(db, q.official_id, q.sameDay), 'duplicates')] : []),
-    ));
-  return row;
+  const facts = db.with('c', db.select(db.raw('? AS id', [campaign]))).from('c').select(
+    db.raw('EXISTS (SELECT 1 FROM officials WHERE id = ?) AS official', [q.official_id]),
+    'c.id as campaign_id',
+    db.raw('EXISTS (SELECT 1 FROM campaigns WHERE id = c.id) AS campaign'),
+    db.raw('EXISTS (SELECT 1 FROM locals WHERE id = ?) AS local', [q.local_id ?? null]),
+    db.raw('ARRAY(SELECT id FROM campaign_asks WHERE campaign_id = c.id AND id = ANY(?::int[])) AS asks', [q.ask_ids]),
+    db.raw('ARRAY ? AS people', [choosableIds(db, q.scope, q.people)]),
+  );
+  const base = { schema: Facts, query: facts, name: "a meeting form's references" };
+  const row = q.sameDay ? await readRow(db, base, { duplicates: rows(Duplicate, sameDayMeetings(db, q.official_id, q.sameDay)) }) : await readRow(db, base, {});
+  return row!; // the CTE has one row
 }

@@ -1,8 +1,8 @@
 import type { Db } from '../db';
-import { claimsForOfficial } from '../campaigns/targets.repo';
-import { ClaimRow, claimsOf } from '../campaigns/targets.service';
-import { historyOf, historyQueries, HistoryRows } from '../meetings/official-history.service';
-import { reviveDates } from '../shared/json-rows';
+import { ClaimRow, claimsForOfficial } from '../campaigns/targets.repo';
+import { claimsOf } from '../campaigns/targets.service';
+import { historyColumns, historyOf } from '../meetings/official-history.service';
+import { rows } from '../db/one-statement';
 import type { SessionUser } from '../shared/types';
 import { findOfficialWith } from './officials.repo';
 
@@ -12,12 +12,8 @@ import { findOfficialWith } from './officials.repo';
  * official's row. Undefined when there is no such official.
  */
 export async function officialPage(db: Db, user: SessionUser, officialId: number) {
-  const row = await findOfficialWith(db, officialId, { claims: claimsForOfficial(db, officialId), ...historyQueries(db, officialId, user) });
+  const row = await findOfficialWith(db, officialId, { claims: rows(ClaimRow, claimsForOfficial(db, officialId)), ...historyColumns(db, officialId, user) });
   if (!row) return undefined;
-  const { claims, meetings, stances, commitments, ...official } = row as Record<string, unknown> & HistoryRows & { claims: ClaimRow[] };
-  return {
-    official,
-    claims: claimsOf(user, officialId, reviveDates(claims, ['claimed_at'])),
-    history: historyOf(officialId, { meetings, stances, commitments }),
-  };
+  const { claims, meetings, stances, commitments, ...official } = row;
+  return { official, claims: claimsOf(user, officialId, claims), history: historyOf(officialId, { meetings, stances, commitments }) };
 }

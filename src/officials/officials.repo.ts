@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Db } from '../db';
-import { jsonRows } from '../shared/json-rows';
-import { prepared } from '../db/prepared';
+import { z } from 'zod';
+import { Columns, readRow, timestamp } from '../db/one-statement';
 import { likeEscape, searchTerms } from '../shared/fold';
 import type { DirectoryQuery } from './officials.validate';
 
@@ -45,7 +45,16 @@ export async function partiesInUse(db: Db): Promise<string[]> {
 const OFFICIAL_COLUMNS = ['id', 'level', 'jurisdiction', 'honorific', 'first_name', 'last_name', 'constituency', 'constituency_fr',
   'province', 'party', 'email', 'phone', 'start_date', 'end_date', 'source', 'created_at', 'updated_at'];
 
-/** The official with lists read alongside as JSON arrays (one column each): a page in one prepared statement. */
-export function findOfficialWith(db: Db, id: number, lists: Record<string, Knex.QueryBuilder>) {
-  return prepared(db('officials').where({ id })).first(...OFFICIAL_COLUMNS, ...Object.entries(lists).map(([as, query]) => jsonRows(db, query, as)));
+const text = z.string().nullable();
+
+/** An official's row as OFFICIAL_COLUMNS reads it. */
+export const OfficialRow = z.object({
+  id: z.number(), level: z.string(), jurisdiction: z.string(), honorific: text, first_name: z.string(), last_name: z.string(),
+  constituency: z.string(), constituency_fr: text, province: text, party: text, email: text, phone: text,
+  start_date: text, end_date: text, source: text, created_at: timestamp, updated_at: timestamp,
+});
+
+/** The official with `columns` read alongside (lists as JSON arrays): a page in one prepared statement. Undefined when there is no such official. */
+export function findOfficialWith<C extends Columns>(db: Db, id: number, columns: C) {
+  return readRow(db, { schema: OfficialRow, query: db('officials').where({ id }).select(OFFICIAL_COLUMNS), name: "an official's page" }, columns);
 }
