@@ -126,7 +126,7 @@ export function saveBeforeRedirect(logger: Logger): RequestHandler {
         logger.warn({ err, method: req.method, url: req.originalUrl, userId: req.user?.id, lostSuccess }, 'session not saved before a redirect; redirecting anyway');
         redirect(...(lostSuccess ? [...args.slice(0, -1), markedSaved(args.at(-1))] : args));
       });
-    }) as typeof res.redirect;
+    });
     next();
   };
 }
