@@ -6,6 +6,10 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 
+const UNTYPED_ROWS_ALLOWED = Object.fromEntries(
+  ['assignment', 'member-access', 'call', 'return', 'argument'].map((r) => [`@typescript-eslint/no-unsafe-${r}`, 'off']),
+);
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'coverage/', 'data/'] },
   {
@@ -32,6 +36,63 @@ export default tseslint.config(
       // is therefore not checked. Conditions, spread and attributes still are.
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
     },
+  },
+  {
+    // The tests read rows, JSON and responses as any on purpose (supertest's body, knex's rows) and
+    // then assert on them; an untyped value there fails the test instead of reaching a user.
+    files: ['test/**/*.ts'],
+    rules: UNTYPED_ROWS_ALLOWED,
+  },
+  {
+    // These files still take knex's untyped rows (or an untyped request body) as they come. Each
+    // leaves this list once its rows are parsed with a schema where they come in; no file joins it.
+    files: [
+      'seeds/02_users.ts',
+      'seeds/03_officials.ts',
+      'seeds/04_campaign.ts',
+      'seeds/05_meetings.ts',
+      'seeds/demo-users.ts',
+      'seeds/scale.ts',
+      'src/admin/locals.repo.ts',
+      'src/admin/locals.routes.ts',
+      'src/admin/user-access.service.ts',
+      'src/admin/users.routes.ts',
+      'src/auth/account.routes.ts',
+      'src/auth/auth.routes.ts',
+      'src/auth/language.routes.ts',
+      'src/auth/sessions.repo.ts',
+      'src/auth/users.repo.ts',
+      'src/campaigns/campaigns.repo.ts',
+      'src/campaigns/campaigns.routes.ts',
+      'src/campaigns/targets.repo.ts',
+      'src/campaigns/targets.routes.ts',
+      'src/campaigns/targets.service.ts',
+      'src/dashboard/counts.repo.ts',
+      'src/dashboard/figures.repo.ts',
+      'src/db.ts',
+      'src/i18n/i18n.ts',
+      'src/meetings/conflict.ts',
+      'src/meetings/follow-ups.repo.ts',
+      'src/meetings/follow-ups.routes.ts',
+      'src/meetings/follow-ups.service.ts',
+      'src/meetings/form.service.ts',
+      'src/meetings/list.repo.ts',
+      'src/meetings/lookups.repo.ts',
+      'src/meetings/meeting-form.routes.ts',
+      'src/meetings/meetings.repo.ts',
+      'src/meetings/meetings.routes.ts',
+      'src/meetings/official-history.service.ts',
+      'src/meetings/references.repo.ts',
+      'src/officials/import/import.repo.ts',
+      'src/officials/imports.routes.ts',
+      'src/officials/official-page.service.ts',
+      'src/officials/officials.repo.ts',
+      'src/officials/officials.routes.ts',
+      'src/shared/csrf.ts',
+      'src/shared/error-handler.ts',
+      'src/shared/session.ts',
+    ],
+    rules: UNTYPED_ROWS_ALLOWED,
   },
   {
     // The browser scripts are plain JavaScript, outside the TypeScript project.
