@@ -97,7 +97,7 @@ export const absoluteLimit: RequestHandler = (req, res, next) => {
 };
 
 /** A session's data, without its cookie (which rolls on every request). */
-const contentOf = (sess: object) => JSON.stringify(sess, (key, value) => (key === 'cookie' ? undefined : value));
+const contentOf = (sess: object) => JSON.stringify(sess, (key, value: unknown) => (key === 'cookie' ? undefined : value));
 
 /**
  * A browser may follow a redirect as soon as it has the headers, while express-session saves a
