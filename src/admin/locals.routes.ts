@@ -3,7 +3,6 @@ import type { Db } from '../db';
 import { flash } from '../shared/flash';
 import { NotFoundError } from '../shared/errors';
 import { PROVINCES } from '../shared/filters';
-import { id } from '../shared/validation';
 import { takePendingForm } from '../shared/pending-form';
 import { findLocal, listLocalsWithCounts } from './locals.repo';
 import { createLocal, editLocal } from './locals.service';

@@ -3,7 +3,6 @@ import type { Db } from '../db';
 import { flash } from '../shared/flash';
 import { NotFoundError } from '../shared/errors';
 import { paginate } from '../shared/pagination';
-import { id } from '../shared/validation';
 import { takePendingForm } from '../shared/pending-form';
 import { parseUserForm } from '../auth/users.validate';
 import { changePassword, createUser } from '../auth/users.service';

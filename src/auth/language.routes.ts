@@ -17,12 +17,13 @@ const A_YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 export function languageSwitch(db: Db): Router {
   const router = Router();
   router.post('/language', (req, res, next) => (req.user ? csrfProtection(req, res, next) : next()), async (req, res) => {
-    const lang = req.body?.lang;
+    const body = req.body as Record<string, unknown> | undefined;
+    const lang = body?.lang;
     if (isLanguage(lang)) {
       if (req.user) await updateUser(db, req.user.id, { language: lang });
       res.cookie(LANGUAGE_COOKIE, lang, { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/', maxAge: A_YEAR_MS });
     }
-    res.redirect(303, safeReturnPath(req.body?.next) ?? '/');
+    res.redirect(303, safeReturnPath(body?.next) ?? '/');
   });
   return router;
 }

@@ -4,7 +4,7 @@ import { dictionary } from '@zxcvbn-ts/language-common';
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
 
-const COMMON = new Set<string>((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()));
+const COMMON = new Set<string>((dictionary['passwords-common']).map((p) => p.toLowerCase()));
 
 /** The same password typed on two keyboards is the same password. */
 const normalise = (password: string) => password.normalize('NFC');

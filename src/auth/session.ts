@@ -66,7 +66,7 @@ export const absoluteLimit: RequestHandler = (req, res, next) => {
 };
 
 /** A session's data, without its cookie (which rolls on every request). */
-const contentOf = (sess: object) => JSON.stringify(sess, (key, value) => (key === 'cookie' ? undefined : value));
+const contentOf = (sess: object) => JSON.stringify(sess, (key, value: unknown) => (key === 'cookie' ? undefined : value));
 
 /**
  * A browser may follow a redirect as soon as it has the headers, while express-session saves a
@@ -95,7 +95,7 @@ export function saveBeforeRedirect(logger: Logger): RequestHandler {
         logger.warn({ err, method: req.method, url: req.originalUrl, userId: req.user?.id, lostSuccess }, 'session not saved before a redirect; redirecting anyway');
         redirect(...(lostSuccess ? [...args.slice(0, -1), markedSaved(args.at(-1))] : args));
       });
-    }) as typeof res.redirect;
+    });
     next();
   };
 }

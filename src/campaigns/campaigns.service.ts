@@ -1,7 +1,6 @@
 import type { Db } from '../db';
 import { changedFields, recordAudit } from '../shared/audit.repo';
 import { NotFoundError } from '../shared/errors';
-import { id } from '../shared/validation';
 import { anyDefault, Campaign, clearDefault, findCampaign, insertCampaign, listAsks, replaceAsks, updateCampaign } from './campaigns.repo';
 import type { CampaignInput } from './campaigns.validate';
 import { found, paramId } from '../shared/params';

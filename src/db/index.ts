@@ -19,9 +19,9 @@ export interface Database {
   kind: 'postgres' | 'embedded';
   /** Where the data lives, for the start-up log (never includes a password). */
   description: string;
-  close(): Promise<void>;
+  close: () => Promise<void>;
   /** For /readyz: whether the database answers, known within about a second (see readinessCheck). */
-  ready(): Promise<boolean>;
+  ready: () => Promise<boolean>;
   /**
    * PostgreSQL only, at a shutdown's deadline: ends the server sessions of the connections in use, so
    * that nothing they were doing commits, even a transaction between two statements.
@@ -118,7 +118,7 @@ export async function openEmbedded(options: EmbeddedOptions = {}): Promise<Datab
     releaseLock();
     throw err;
   }
-  const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections: 1 } as never);
+  const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections: 1 });
   let died!: (err: EmbeddedDatabaseDied) => void;
   const fatal = new Promise<EmbeddedDatabaseDied>((resolve) => { died = resolve; });
   // After the PANIC's error has reached its client, drop the connection: the queries waiting behind
@@ -139,7 +139,7 @@ export async function openEmbedded(options: EmbeddedOptions = {}): Promise<Datab
     knex,
     kind: 'embedded',
     description: options.dataDir ? `embedded PostgreSQL in ${options.dataDir}` : 'embedded PostgreSQL in memory',
-    dumpDataDir: () => pglite.dumpDataDir('gzip') as Promise<Blob>,
+    dumpDataDir: () => pglite.dumpDataDir('gzip'),
     // Its one connection may be busy for a while (an import): meanwhile, the state it was last in.
     ready: readinessCheck(() => knex.raw('SELECT 1'), { timeoutMs: READY_TIMEOUT_MS, whenSlow: 'last-known' }),
     fatal,
@@ -160,8 +160,8 @@ export async function openEmbedded(options: EmbeddedOptions = {}): Promise<Datab
  * refused by `npm run start:prod` ("the migration directory is corrupt"), and the other way round.
  */
 const migrationSource: Knex.MigrationSource<string> = {
-  async getMigrations() {
-    return fs.readdirSync(MIGRATIONS_DIR).filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts')).sort();
+  getMigrations() {
+    return Promise.resolve(fs.readdirSync(MIGRATIONS_DIR).filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts')).sort());
   },
   getMigrationName: (file) => file.replace(/\.js$/, '.ts'),
   getMigration: async (file) => withoutStatementTimeout(await import(path.join(MIGRATIONS_DIR, file))),
@@ -198,6 +198,6 @@ async function upToDate(knex: Knex): Promise<boolean> {
   const { rows } = await knex.raw(`SELECT to_regclass('knex_migrations') IS NOT NULL AS present`);
   if (!rows[0].present) return false;
   const done = new Set<string>(await knex('knex_migrations').pluck('name'));
-  const files = (await migrationSource.getMigrations([])).map(migrationSource.getMigrationName);
+  const files = (await migrationSource.getMigrations([])).map((file) => migrationSource.getMigrationName(file));
   return files.length === done.size && files.every((name) => done.has(name));
 }

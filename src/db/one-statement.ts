@@ -80,7 +80,7 @@ export async function readOne<C extends Columns>(db: Db, columns: C, options: Re
   const tables = options.with ?? [];
   const statement = db.raw(`${tables.length ? `WITH ${tables.map(([name]) => `${name} AS MATERIALIZED (?)`).join(', ')} ` : ''}SELECT ${
     Object.keys(columns).map(() => '?').join(', ')}`, [...tables.map(([, query]) => query), ...selects(db, columns)]);
-  const result = await (options.prepared === false ? statement : prepared(statement));
+  const result = (await (options.prepared === false ? statement : prepared(statement))) as { rows: unknown[] };
   return parse(schemaOf(columns), result.rows[0], options.name ?? Object.keys(columns).join(', ')) as Parsed<C>;
 }
 

@@ -11,6 +11,7 @@ interface KnexPgClientClass {
 }
 
 // Knex's PostgreSQL client (its dialect classes have no type declarations of their own).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- an untyped module: `import` would not compile.
 const KnexPgClient = require('knex/lib/dialects/postgres') as KnexPgClientClass;
 
 /**

@@ -28,7 +28,7 @@ export function loadCatalogues(): Record<Language, Record<string, Record<string,
     if (!fs.existsSync(dir)) continue;
     for (const lang of LANGUAGES) {
       const file = path.join(dir, `${lang}.json`);
-      if (fs.existsSync(file)) catalogues[lang][feature] = JSON.parse(fs.readFileSync(file, 'utf8'));
+      if (fs.existsSync(file)) catalogues[lang][feature] = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
     }
   }
   return catalogues;

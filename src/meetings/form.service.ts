@@ -17,7 +17,7 @@ export async function newMeetingValues(db: Db, user: SessionUser, officialParam:
 
 /** The saved meeting as form values, for the edit form. */
 export async function meetingValues(db: Db, m: MeetingRow): Promise<Partial<MeetingValues>> {
-  const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+  const s = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
   return {
     campaign_id: s(m.campaign_id), official_id: s(m.official_id), status: m.status, held_on: m.held_on, format: s(m.format),
     location: s(m.location), other_attendees: s(m.other_attendees), stance: s(m.stance), commitment_kinds: m.commitment_kinds,

@@ -14,7 +14,10 @@ export function parseMeetingFilters(query: Record<string, unknown>, coordinator:
   const shared = parseActivityFilters(query);
   const errors: Record<string, string> = shared.ok ? {} : { ...shared.errors };
   const value: MeetingFilters = shared.ok ? { ...shared.value } : {};
-  if (values.official) (value.official_id = id(values.official)) ?? (errors.official = 'meetings:errors.official');
+  if (values.official) {
+    value.official_id = id(values.official);
+    if (value.official_id === undefined) errors.official = 'meetings:errors.official';
+  }
   if (values.status) {
     if ((STATUSES as readonly string[]).includes(values.status)) value.status = values.status;
     else errors.status = 'meetings:errors.status';

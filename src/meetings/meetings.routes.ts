@@ -3,7 +3,7 @@ import type { Db } from '../db';
 import { hasRole } from '../shared/auth-guards';
 import { flash } from '../shared/flash';
 import { paginate } from '../shared/pagination';
-import { id, MAX_LENGTH, text, today } from '../shared/validation';
+import { MAX_LENGTH, text, today } from '../shared/validation';
 import { allowed, canEdit, meetingFor, peopleScope } from './access.service';
 import { addFollowUp } from './follow-ups.service';
 import { parseMeetingFilters } from './list-filters';

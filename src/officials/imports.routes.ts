@@ -8,7 +8,7 @@ import { NotFoundError } from '../shared/errors';
 import { flash } from '../shared/flash';
 import { paginate } from '../shared/pagination';
 import { uploadedFile, uploadForm } from '../shared/upload';
-import { id, text } from '../shared/validation';
+import { text } from '../shared/validation';
 import { parseChoices } from './import/choices';
 import { endedCount, PlanChoices } from './import/plan';
 import { FORMATS } from './import/formats';

@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import type { Db } from '../db';
 import { paginate } from '../shared/pagination';
-import { id } from '../shared/validation';
 import { LEVELS } from '../shared/levels';
 import { bodyNameLocals } from './jurisdictions';
 import { officialLabels } from './labels';

@@ -9,7 +9,7 @@ export const RETRY_AFTER_SECONDS = 10;
 const CONNECTIONS_KEPT_FOR_PAGES = 2;
 
 export type Refusal = 'user' | 'instance';
-export interface Slot { release(): void }
+export interface Slot { release: () => void }
 
 /**
  * How many CSV exports stream at once. An export holds a pooled connection from its first row to

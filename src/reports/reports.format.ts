@@ -20,9 +20,11 @@ export interface Column {
   kind: CellKind;
 }
 
-type Cell = (value: unknown) => unknown;
+/** What a row's column holds: the driver gives strings, numbers, booleans, dates and arrays of strings. */
+type CellValue = string | number | boolean | Date | readonly string[] | null | undefined;
+type Cell = (value: CellValue) => unknown;
 
-function text(value: unknown): string {
+function text(value: CellValue): string {
   return value === null || value === undefined ? '' : neutralise(String(value));
 }
 
@@ -72,7 +74,8 @@ export function csvExport(columns: readonly Column[], lang: Language): CsvExport
   const format = columns.map((c) => byKind[c.kind]);
   return {
     header: columns.map((c) => t(`reports:columns.${c.header}`)),
-    toRecord: (row) => row.map((value, i) => format[i](value)),
+    // The driver's array rows hold only the scalar types of CellValue (see its comment).
+    toRecord: (row) => row.map((value, i) => format[i](value as CellValue)),
   };
 }
 

@@ -5,7 +5,7 @@ import type { Request, RequestHandler } from 'express';
 
 const { csrfSynchronisedProtection, generateToken } = csrfSync({
   getTokenFromRequest: (req: Request) =>
-    (req.body?._csrf as string | undefined) ?? (req.headers['x-csrf-token'] as string | undefined),
+    ((req.body as { _csrf?: string } | undefined)?._csrf) ?? (req.headers['x-csrf-token'] as string | undefined),
 });
 
 /**
@@ -60,7 +60,8 @@ export function signInTokens(secret: string) {
     /** Lets the form through with the token of the visitor's own cookie, else with the session's token. */
     check: ((req, res, next) => {
       const nonce = nonceOf(req);
-      const sent = Buffer.from(String(req.body?._csrf ?? ''), 'base64url');
+      const field = (req.body as { _csrf?: unknown } | undefined)?._csrf;
+      const sent = Buffer.from(typeof field === 'string' ? field : '', 'base64url');
       const expected = nonce ? sign(nonce) : undefined;
       if (expected && sent.length === expected.length && timingSafeEqual(sent, expected)) return next();
       csrfSynchronisedProtection(req, res, next);

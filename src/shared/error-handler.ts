@@ -14,7 +14,7 @@ export const notFound: RequestHandler = (req, res) => {
  * Express 5 routes here every error thrown or rejected in a handler.
  */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
-  return (err, req, res, _next) => {
+  return (err: unknown, req, res, _next) => {
     const [status, messageKey] = classify(err, req.method);
     const errorId = status >= 500 ? crypto.randomUUID() : null;
     const log = { errorId, status, method: req.method, url: req.originalUrl, userId: req.user?.id, err };

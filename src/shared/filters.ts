@@ -20,8 +20,14 @@ export function parseActivityFilters(query: Record<string, unknown>): FilterResu
   const errors: Record<string, string> = {};
   const value: ActivityFilters = {};
   const read = (key: string) => text(query[key]);
-  if (read('campaign')) (value.campaign_id = id(read('campaign'))) ?? (errors.campaign = 'shared:filters.badCampaign');
-  if (read('local')) (value.local_id = id(read('local'))) ?? (errors.local = 'shared:filters.badLocal');
+  if (read('campaign')) {
+    value.campaign_id = id(read('campaign'));
+    if (value.campaign_id === undefined) errors.campaign = 'shared:filters.badCampaign';
+  }
+  if (read('local')) {
+    value.local_id = id(read('local'));
+    if (value.local_id === undefined) errors.local = 'shared:filters.badLocal';
+  }
   if (read('province')) {
     const p = read('province').toUpperCase();
     if (PROVINCES.includes(p)) value.province = p;
@@ -29,7 +35,10 @@ export function parseActivityFilters(query: Record<string, unknown>): FilterResu
   }
   if (read('party')) value.party = read('party').slice(0, MAX_LENGTH.name);
   for (const key of ['from', 'to'] as const) {
-    if (read(key)) (value[key] = isoDate(read(key))) ?? (errors[key] = 'shared:filters.badDate');
+    if (read(key)) {
+      value[key] = isoDate(read(key));
+      if (value[key] === undefined) errors[key] = 'shared:filters.badDate';
+    }
   }
   if (value.from && value.to && value.from > value.to) errors.to = 'shared:filters.toBeforeFrom';
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, value };

@@ -41,6 +41,7 @@ function add(qs: string, key: string, value: unknown): string {
 
 function addOne(qs: string, key: string, value: unknown): string {
   if (value === undefined || value === null || value === '') return qs;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- String() of whatever is given, as URLSearchParams does.
   const pair = `${formEncode(key)}=${formEncode(String(value))}`;
   return qs ? `${qs}&${pair}` : pair;
 }

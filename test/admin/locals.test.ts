@@ -1,5 +1,5 @@
 import { startTestApp, TestApp } from '../helpers/app';
-import { createLocal, createUser, PASSWORD } from '../helpers/factories';
+import { createLocal, createUser } from '../helpers/factories';
 import { csrfFrom, postForm, signIn, signInAt, Agent, FROM_OUR_PAGE } from '../helpers/session';
 
 let t: TestApp;

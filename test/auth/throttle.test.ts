@@ -95,7 +95,7 @@ describe('sign-in throttling', () => {
 
   test('two app instances with their own connections on one database share the limits', async () => {
     const user = await createUser(t.db, 'member');
-    const other = await secondInstance();
+    const other = secondInstance();
     try {
       const { tally } = await concurrentWrong([t.app, other.app], user.email, () => '192.0.2.20', 30);
       expect(tally).toEqual({ 401: 10, 429: 20 });
@@ -168,10 +168,10 @@ describe('change-password throttling', () => {
  * A second instance of the app on the same database: on PostgreSQL with its own pool, as another
  * process would have; the embedded database has one connection, so a second app shares it.
  */
-async function secondInstance(): Promise<{ app: Express; close(): Promise<void> }> {
+function secondInstance(): { app: Express; close(): Promise<void> } {
   const connection = (t.db.client.config.connection ?? {}) as { connectionString?: string };
   if (t.database.kind === 'embedded' || !connection.connectionString) {
-    return { app: createApp({ db: t.db, config: t.config }), close: async () => undefined };
+    return { app: createApp({ db: t.db, config: t.config }), close: () => Promise.resolve() };
   }
   const database: Database = openPostgres(connection.connectionString, 5);
   return { app: createApp({ db: database.knex, config: t.config }), close: () => database.close() };

@@ -34,7 +34,7 @@ const { values: args } = parseArgs({
   },
 });
 const SECONDS = Number(args.seconds);
-const CONNECTIONS = args.connections!.split(',').map(Number);
+const CONNECTIONS = args.connections.split(',').map(Number);
 const BASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB_NAME = `mpt_bench_${process.pid}`;
 const PASSWORD = 'scale data password';

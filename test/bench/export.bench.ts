@@ -49,7 +49,7 @@ async function startServer(databaseUrl: string, port: number): Promise<ChildProc
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => { if (chunk.toString().includes('listening on')) resolve(); });
+    child.stdout.on('data', (chunk: Buffer) => { if (chunk.toString().includes('listening on')) resolve(); });
     child.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening`)));
   });
   return child;

@@ -21,7 +21,7 @@ export async function answerOf(tag: string, outcome: Response | Error): Promise<
     return { tag, kind: 'no answer (reset, timeout)', detail: cause?.code ?? cause?.message ?? outcome.name };
   }
   const location = outcome.headers.get('location') ?? '';
-  let body = '';
+  let body: string;
   try {
     body = await outcome.text();
   } catch (err) {

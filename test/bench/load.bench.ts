@@ -111,7 +111,7 @@ async function main() {
       const started = Date.now();
       if (!c.requests) await fetch(c.url, { method: c.method ?? 'GET', headers: c.headers, body: c.body, redirect: 'manual' }).then((r) => r.arrayBuffer());
       const alone = Date.now() - started;
-      const r = await runLoad({ ...c, serverPid: tracker!.pid });
+      const r = await runLoad({ ...c, serverPid: tracker.pid });
       const odd = Object.entries(r.unexpected).map(([status, n]) => `${n}× ${status}`).join(', ');
       console.log(formatRow(label, c.connections, r) + (c.requests ? '' : `  alone ${alone} ms`) + (odd ? `  (${odd})` : ''));
       if (r.errors + r.non2xx > 0 || r.requests === 0) failed = true;

@@ -52,7 +52,7 @@ export async function runLoad(c: LoadCase): Promise<LoadResult> {
         }
       });
     },
-  } as autocannon.Options);
+  });
   const after = sampleCpu(c.serverPid);
   return {
     requests: result.requests.total,

@@ -28,8 +28,8 @@ export function startProcess(command: string, args: string[], env: Record<string
         resolve({ url: `http://127.0.0.1:${port}`, pid: child.pid!, stop: () => stop(child) });
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`${command} exited (${code}):\n${output}`)); });
   });
 }

@@ -1,7 +1,5 @@
 import { startTestApp, TestApp } from '../helpers/app';
 import { createLocal, createOfficial, createUser } from '../helpers/factories';
-import request from 'supertest';
-import { PASSWORD } from '../helpers/factories';
 import { Agent, csrfFrom, postForm, signIn, signInAt, FROM_OUR_PAGE } from '../helpers/session';
 
 let t: TestApp;
@@ -116,7 +114,7 @@ describe('campaigns', () => {
     let res = await postForm(coordinator, `/campaigns/${campaign.id}/targets`, { by: 'filter', level: 'federal', province: 'QC' }, `/campaigns/${campaign.id}/targets`);
     expect(res.status).toBe(303);
     expect(await t.db('campaign_targets').where({ campaign_id: campaign.id }).pluck('official_id')).toEqual([qc.id]);
-    res = await postForm(coordinator, `/campaigns/${campaign.id}/targets`, { by: 'filter', level: 'federal' }, `/campaigns/${campaign.id}/targets`);
+    await postForm(coordinator, `/campaigns/${campaign.id}/targets`, { by: 'filter', level: 'federal' }, `/campaigns/${campaign.id}/targets`);
     const federal = await t.db('campaign_targets').where({ campaign_id: campaign.id }).pluck('official_id');
     expect(federal).toEqual(expect.arrayContaining([on.id, qc.id]));
     expect(federal).not.toContain(former.id);

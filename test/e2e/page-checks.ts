@@ -69,7 +69,7 @@ export function errorAnnouncementProblems(page: Page): Promise<string[]> {
       const field = document.getElementById(decodeURIComponent(link.hash.slice(1)));
       if (!field) { problems.push(`the summary links to a missing field ${link.hash}`); continue; }
       const described = (field.getAttribute('aria-describedby') ?? '').split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
-      if (!described.includes(link.textContent!.trim())) problems.push(`${link.hash} does not describe itself with “${link.textContent!.trim()}”`);
+      if (!described.includes(link.textContent.trim())) problems.push(`${link.hash} does not describe itself with “${link.textContent.trim()}”`);
     }
     return problems;
   });

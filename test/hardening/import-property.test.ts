@@ -61,7 +61,7 @@ test('any file: a preview that writes only its batch, or a refusal with a plain 
   await fc.assert(fc.asyncProperty(files, options, async (bytes, opts) => {
     const [officials, batches] = [await officialsState(), await batchCount()];
     try {
-      await previewImport(t.db, { bytes, fileName: 'random.csv', userId, options: opts as never });
+      await previewImport(t.db, { bytes, fileName: 'random.csv', userId, options: opts });
       expect(await batchCount()).toBe(batches + 1);
     } catch (err) {
       expectPlainReason(err);

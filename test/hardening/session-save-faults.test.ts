@@ -1,7 +1,6 @@
 import type { Server } from 'node:http';
 import net, { AddressInfo } from 'node:net';
 import type { Express } from 'express';
-import request from 'supertest';
 import { createApp } from '../../src/app';
 import { openPostgres, migrateLatest, Database } from '../../src/db';
 import { testConfig } from '../helpers/app';

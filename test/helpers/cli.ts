@@ -62,7 +62,7 @@ export async function cliDatabase(): Promise<CliDatabase> {
         const db = await openEmbedded({ dataDir: path.join(dataDir, 'pgdata') });
         try { return await fn(db.knex); } finally { await db.close(); }
       },
-      async close() { fs.rmSync(dataDir, { recursive: true, force: true }); },
+      close() { fs.rmSync(dataDir, { recursive: true, force: true }); return Promise.resolve(); },
     };
   }
   const copy = await copyOfTemplate(url);

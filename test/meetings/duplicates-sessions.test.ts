@@ -2,7 +2,6 @@ import { startTestApp, TestApp } from '../helpers/app';
 import { createLocal, createOfficial, createUser, createCampaign } from '../helpers/factories';
 import { meetingBy } from '../helpers/meetings.factories';
 import { Agent, csrfFrom, postForm, signIn, signInAt, switchLanguage, FROM_OUR_PAGE } from '../helpers/session';
-import { PASSWORD } from '../helpers/factories';
 import type { SessionUser } from '../../src/shared/types';
 
 let t: TestApp;

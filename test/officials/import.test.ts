@@ -49,7 +49,7 @@ test('a by-election: the new member is added, the old one ended, and meetings ke
   const old = await t.db('officials').where({ constituency: 'Parry Sound—Muskoka' }).whereNull('end_date').first();
   const [campaign] = await t.db('campaigns').insert({ name: 'Funding', starts_on: '2026-01-01' }).returning('id');
   const [meeting] = await t.db('meetings').insert({ official_id: old.id, campaign_id: campaign.id, status: 'held', held_on: '2026-02-01' }).returning('id');
-  const rows = (await commonsBytes()).toString('utf8').split('\r\n').slice(1).filter((l) => l && !l.includes('Parry Sound'));
+  const rows = commonsBytes().toString('utf8').split('\r\n').slice(1).filter((l) => l && !l.includes('Parry Sound'));
   rows.push(',Jane,Newmember,Parry Sound–Muskoka,Ontario,Liberal,2026-03-02 12:00:00 AM,,"x",""');
   const id = await preview(agent, commonsFile(rows));
   const page = await agent.get(`/officials/imports/${id}`);
@@ -64,7 +64,7 @@ test('a by-election: the new member is added, the old one ended, and meetings ke
 });
 
 test('a sitting official missing from the file is listed, and ended only when the file is the complete list', async () => {
-  const rows = (await commonsBytes()).toString('utf8').split('\r\n').slice(1).filter((l) => l && !l.includes('Aboultaif') && !l.includes('Parry Sound'));
+  const rows = commonsBytes().toString('utf8').split('\r\n').slice(1).filter((l) => l && !l.includes('Aboultaif') && !l.includes('Parry Sound'));
   rows.push(',Jane,Newmember,Parry Sound—Muskoka,Ontario,Liberal,2026-03-02 12:00:00 AM,,"x",""');
   const first = await preview(agent, commonsFile(rows));
   const page = await agent.get(`/officials/imports/${first}`);

@@ -105,7 +105,7 @@ test('exports beyond the limits are refused with a plain page; stalled ones are 
   await until(async () => (await get('/readyz')).status === 200);
   await get('/meetings', cookies.member).expect(200);
   const pool = (t.db.client as { pool: { numUsed(): number } }).pool;
-  await until(async () => pool.numUsed() === 0);
+  await until(() => Promise.resolve(pool.numUsed() === 0));
   await until(async () => (await get('/reports/coverage.csv', cookies.third)).status === 200);
   const full = await get('/reports/meetings.csv', cookies.first).expect(200);
   expect(full.text.split('\r\n').length).toBeGreaterThan(5000);

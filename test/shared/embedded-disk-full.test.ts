@@ -41,8 +41,8 @@ async function startOnSmallDisk(): Promise<Tracker> {
   const child = spawn('unshare', ['-m', 'sh', '-c', `mount -t tmpfs -o size=${TMPFS_MB}m tmpfs "$0" && exec "$@"`,
     mountDir, process.execPath, '--import', 'tsx', 'src/server.ts'], { cwd: ROOT_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout!.on('data', (d) => { output += d; });
-  child.stderr!.on('data', (d) => { output += d; });
+  child.stdout.on('data', (d) => { output += d; });
+  child.stderr.on('data', (d) => { output += d; });
   const exit = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   const tracker = { process: child, url: `http://127.0.0.1:${port}`, output: () => output, exit };
   started.push({ tracker, mountDir });

@@ -138,7 +138,7 @@ function applyBatch(db: Knex, id: number, { complete, choices }: ConfirmOptions,
     }
     // The officials are as they were at the preview: its plan holds unless a choice changes it.
     const replan = !!choices && (choices.flips.length > 0 || choices.endedOn !== stored.plan.endedOn);
-    const plan = replan ? await planImport(stored.input, await repo.scopeOfficials(trx, stored.plan.scope), choices!) : stored.plan;
+    const plan = replan ? await planImport(stored.input, await repo.scopeOfficials(trx, stored.plan.scope), choices) : stored.plan;
     const source = `import:${id}`;
     await repo.endOfficials(trx, complete ? [...plan.replace, ...plan.missing] : plan.replace);
     await repo.updateOfficials(trx, source, plan.update.map((u) => ({ ...u.values, id: u.id })));
