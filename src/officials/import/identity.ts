@@ -1,5 +1,5 @@
 import { fold } from '../../shared/fold';
-import type { ExistingOfficial, IdentityCase } from './plan';
+import type { CaseKind, ExistingOfficial } from './fields';
 import type { ImportRow } from './rows';
 
 /**
@@ -56,7 +56,7 @@ export function nameChanged(a: Named, b: Named): boolean {
   return sameParty(a, b) && (namePartMatches(a.first_name, b.first_name) || namePartMatches(a.last_name, b.last_name));
 }
 
-export type Match = { official: ExistingOfficial; kind?: IdentityCase['kind'] };
+export type Match = { official: ExistingOfficial; kind?: CaseKind };
 
 /**
  * The identity rules, in order, each official matched once: (1) the same stable identifier,

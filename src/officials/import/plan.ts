@@ -2,15 +2,10 @@ import { fold } from '../../shared/fold';
 import { fullName, Match, matchRows, seatIndex, seatOf } from './identity';
 import type { ImportRow, Scope } from './rows';
 import { inTurns } from './turns';
+import type { CaseKind, ExistingOfficial, Field, OfficialValues } from './fields';
+import { FIELDS } from './fields';
 
-/** The columns an import writes; the rest of the officials row is the tracker's own. */
-export const FIELDS = ['honorific', 'first_name', 'last_name', 'constituency', 'constituency_fr', 'province', 'party', 'email', 'phone', 'start_date', 'end_date', 'external_id'] as const;
-export type Field = (typeof FIELDS)[number];
-export type OfficialValues = Record<Field, string | null>;
-
-export interface ExistingOfficial extends OfficialValues {
-  id: number;
-}
+export { FIELDS, type CaseKind, type ExistingOfficial, type Field, type OfficialValues } from './fields';
 
 export interface NewOfficial extends OfficialValues {
   line: number;
@@ -38,7 +33,7 @@ export interface Ending {
  */
 export interface IdentityCase {
   line: number;
-  kind: 'renamed' | 'moved' | 'replaced';
+  kind: CaseKind;
   same: boolean;
   official: { id: number; name: string; constituency: string };
   row: { name: string; constituency: string };
