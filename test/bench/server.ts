@@ -7,6 +7,8 @@ export const ROOT = path.join(__dirname, '..', '..');
 export interface Child {
   url: string;
   pid: number;
+  /** The running process, for a caller that reads its output after start (bench:hostile). */
+  process: ChildProcess;
   stop(): Promise<void>;
 }
 
@@ -20,12 +22,15 @@ export function startProcess(command: string, args: string[], env: Record<string
   const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`${command} did not start:\n${output}`)), 90_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // never leave a half-started server behind
+      reject(new Error(`${command} did not start:\n${output}`));
+    }, 90_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes(ready)) {
         clearTimeout(timer);
-        resolve({ url: `http://127.0.0.1:${port}`, pid: child.pid!, stop: () => stop(child) });
+        resolve({ url: `http://127.0.0.1:${port}`, pid: child.pid!, process: child, stop: () => stop(child) });
       }
     };
     child.stdout.on('data', onData);
@@ -43,9 +48,9 @@ function stop(child: ChildProcess): Promise<void> {
 }
 
 /** The compiled tracker in production mode on the given database (or embedded with DATA_DIR). */
-export async function startTracker(env: Record<string, string>): Promise<Child> {
+export async function startTracker(env: Record<string, string>, nodeArgs: string[] = []): Promise<Child> {
   const port = await freePort();
-  return startProcess('node', ['dist/src/server.js'], {
+  return startProcess('node', [...nodeArgs, 'dist/src/server.js'], {
     NODE_ENV: env.DATABASE_URL ? 'production' : 'development',
     SESSION_SECRET: 'benchmark-session-secret-0123456789abcdef',
     LOG_LEVEL: 'info',
