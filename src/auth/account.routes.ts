@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { Knex } from 'knex';
+import type { Db } from '../db';
 import { flash } from '../shared/flash';
 import { passwordProblem } from './passwords';
 import { createThrottle } from './throttle';
@@ -7,7 +7,7 @@ import { changePassword, checkCurrentPassword } from './users.service';
 import { signedInUser } from '../shared/params';
 
 /** The signed-in user's own account: their password. */
-export function accountRouter(db: Knex): Router {
+export function accountRouter(db: Db): Router {
   const router = Router();
   const throttle = createThrottle(db);
 
