@@ -56,3 +56,44 @@ export async function startWithCoordinator(): Promise<{ t: TestApp; agent: Agent
   const coordinator = await createUser(t.db, 'coordinator');
   return { t, agent: await signIn(t.app, coordinator.email) };
 }
+
+export const ONTARIO_HEADER = 'Honorific,First name,Last name,Gender,Office type,Address,City,Province,Postal code,Office email,Email,Telephone,Fax,Toll-free,TTY,Riding name,Party,Parliamentary role,Member ID';
+
+/** Ontario's member contact list as published: BOM, CRLF records, a row per office. */
+export function ontarioFile(rows: string[]): Buffer {
+  return Buffer.from(`\ufeff${[ONTARIO_HEADER, ...rows].join('\r\n')}\r\n`, 'utf8');
+}
+
+export interface OntarioOffice {
+  first: string;
+  last: string;
+  riding: string;
+  memberId: string;
+  party?: string;
+  honorific?: string;
+  office?: string;
+  /** Street lines; a line break inside stays inside the quoted cell. */
+  address?: string;
+  city?: string;
+  province?: string;
+  postal?: string;
+  email?: string;
+  phone?: string;
+}
+
+const quoted = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+/** One office row of Ontario's list (a constituency office unless said otherwise). */
+export function ontarioRow(o: OntarioOffice): string {
+  return [o.honorific ?? 'MPP', o.first, o.last, '', o.office ?? 'Constituency office', o.address ?? '1 Main St', o.city ?? 'Toronto',
+    o.province ?? 'ON', o.postal ?? 'M1E 1A1', '', o.email ?? '', o.phone ?? '', '', '', '', o.riding, o.party ?? 'Liberal', '', o.memberId].map(quoted).join(',');
+}
+
+/** Ontario's row for a seat with no member. */
+export const ontarioVacantRow = (riding: string) => `,Vacant seat,,,,,,,,,,,,,,${quoted(riding)},,,`;
+
+/** Joel Harden's constituency office, the member most Ontario tests keep in their file. */
+export const HARDEN: OntarioOffice = {
+  first: 'Joel', last: 'Harden', riding: 'Ottawa Centre', memberId: '7264', party: 'NDP', address: '109 Catherine Street\nUnit 2',
+  city: 'Ottawa', postal: 'K2P 0P4', email: 'joel.harden@ola.org', phone: '613-722-6414',
+};
