@@ -43,14 +43,14 @@ export async function partiesInUse(db: Db): Promise<string[]> {
 }
 
 const OFFICIAL_COLUMNS = ['id', 'level', 'jurisdiction', 'honorific', 'first_name', 'last_name', 'constituency', 'constituency_fr',
-  'province', 'party', 'email', 'phone', 'start_date', 'end_date', 'source', 'created_at', 'updated_at'];
+  'province', 'party', 'email', 'phone', 'address', 'start_date', 'end_date', 'source', 'created_at', 'updated_at'];
 
 const text = z.string().nullable();
 
 /** An official's row as OFFICIAL_COLUMNS reads it. */
 export const OfficialRow = z.object({
   id: z.number(), level: z.string(), jurisdiction: z.string(), honorific: text, first_name: z.string(), last_name: z.string(),
-  constituency: z.string(), constituency_fr: text, province: text, party: text, email: text, phone: text,
+  constituency: z.string(), constituency_fr: text, province: text, party: text, email: text, phone: text, address: text,
   start_date: text, end_date: text, source: text, created_at: timestamp, updated_at: timestamp,
 });
 

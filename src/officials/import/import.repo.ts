@@ -3,9 +3,9 @@ import { fold } from '../../shared/fold';
 import type { Ending, ExistingOfficial, OfficialValues } from './plan';
 import type { Scope } from './rows';
 
-const COLUMNS = 'honorific, first_name, last_name, constituency, constituency_fr, province, party, email, phone, start_date, end_date, external_id';
+const COLUMNS = 'honorific, first_name, last_name, constituency, constituency_fr, province, party, email, phone, address, start_date, end_date, external_id';
 const RECORD = `honorific text, first_name text, last_name text, constituency text, constituency_fr text, province text,
-  party text, email text, phone text, start_date date, end_date date, external_id text, constituency_key text, search_text text`;
+  party text, email text, phone text, address text, start_date date, end_date date, external_id text, constituency_key text, search_text text`;
 
 export function scopeOfficials(db: Db, scope: Scope): Promise<ExistingOfficial[]> {
   return db('officials').where(scope).select(db.raw(`id, ${COLUMNS}`)).orderBy('id');

@@ -72,7 +72,7 @@ function bodyProblem(row: CsvRow, role: string, organization: string, scope: Sco
 
 /**
  * A Represent row: the name is split from "Name" when the first/last columns do not add up to it
- * (Represent's split is not reliable), and the phone is the first constituency office's.
+ * (Represent's split is not reliable), and the phone and address are the first constituency office's.
  */
 export function readRepresentRow(row: CsvRow, layout: Layout, scope: Scope): RowResult {
   const cell = (name: string) => (layout.column(name) >= 0 ? row.cells[layout.column(name)] ?? '' : '');
@@ -89,7 +89,8 @@ export function readRepresentRow(row: CsvRow, layout: Layout, scope: Scope): Row
     province: '',
     party: cell('Party name') || null,
     email: cell('Email') || null,
-    phone: constituencyPhone(row.cells, layout.offices),
+    phone: constituencyOffice(row.cells, layout.offices, 2),
+    address: constituencyOffice(row.cells, layout.offices, 1),
     addressProvince: officeProvince(row.cells, layout.offices, scope.level),
     start: '',
     end: '',
@@ -114,9 +115,10 @@ function splitName(name: string, first: string, last: string): [string, string] 
   return at > 0 ? [name.slice(0, at), name.slice(at + 1)] : ['', name];
 }
 
-function constituencyPhone(cells: string[], offices: number[]): string | null {
-  const office = offices.find((i) => fold(cells[i] ?? '') === 'constituency' && cells[i + 2]);
-  return office === undefined ? null : cells[office + 2];
+/** The first constituency office's cell `offset` columns after its "Office type" (1: Address, 2: Phone). */
+function constituencyOffice(cells: string[], offices: number[], offset: number): string | null {
+  const office = offices.find((i) => fold(cells[i] ?? '') === 'constituency' && cells[i + offset]);
+  return office === undefined ? null : cells[office + offset];
 }
 
 /**
