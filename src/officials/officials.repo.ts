@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Columns, readRow, timestamp } from '../db/one-statement';
 import { likeEscape, searchTerms } from '../shared/fold';
 import type { DirectoryQuery } from './officials.validate';
+import { councilCity } from './councils.repo';
 
 const LIST_COLUMNS = ['id', 'level', 'jurisdiction', 'honorific', 'first_name', 'last_name', 'constituency', 'constituency_fr', 'province', 'party', 'start_date', 'end_date'];
 
@@ -51,10 +52,10 @@ const text = z.string().nullable();
 export const OfficialRow = z.object({
   id: z.number(), level: z.string(), jurisdiction: z.string(), honorific: text, first_name: z.string(), last_name: z.string(),
   constituency: z.string(), constituency_fr: text, province: text, party: text, email: text, phone: text, address: text,
-  start_date: text, end_date: text, source: text, created_at: timestamp, updated_at: timestamp,
+  start_date: text, end_date: text, source: text, created_at: timestamp, updated_at: timestamp, council_city: text,
 });
 
 /** The official with `columns` read alongside (lists as JSON arrays): a page in one prepared statement. Undefined when there is no such official. */
 export function findOfficialWith<C extends Columns>(db: Db, id: number, columns: C) {
-  return readRow(db, { schema: OfficialRow, query: db('officials').where({ id }).select(OFFICIAL_COLUMNS), name: "an official's page" }, columns);
+  return readRow(db, { schema: OfficialRow, query: db('officials').where({ id }).select([...OFFICIAL_COLUMNS, councilCity(db, 'officials.jurisdiction')]), name: "an official's page" }, columns);
 }
