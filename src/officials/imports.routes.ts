@@ -16,6 +16,8 @@ import { chosenCounts, confirmImport, countBatches, getPreview, ImportRefused, l
 import type { MissingColumns } from './import/refusal';
 import { LEVELS } from '../shared/levels';
 import { parseImportForm } from './imports.validate';
+import { previewBundledList } from './import/bundled';
+import { directoryIsEmpty } from './officials.repo';
 import { bodyNameLocals } from './jurisdictions';
 import { found, paramId, signedInUser } from '../shared/params';
 
@@ -34,7 +36,7 @@ export function importsRouter(db: Db): Router {
     const pageInfo = paginate(req.query.page, await countBatches(db), 20);
     const batches = await listBatches(db, pageInfo.offset, pageInfo.limit);
     res.status(status).render('officials/imports', {
-      batches, pageInfo, levels: LEVELS, templateColumns: FORMATS.template.required.concat(FORMATS.template.optional).join(', '), ...extra,
+      batches, pageInfo, offerBundled: await directoryIsEmpty(db), levels: LEVELS, templateColumns: FORMATS.template.required.concat(FORMATS.template.optional).join(', '), ...extra,
     });
   }
 
@@ -61,6 +63,11 @@ export function importsRouter(db: Db): Router {
       }
     }
     await renderIndex(req, res, 422, { errors, refusal, values: { level: text(req.body?.level), jurisdiction: text(req.body?.jurisdiction) }, fileName: file?.originalname });
+  });
+
+  /** The first-run offer of an empty directory: the bundled list, previewed like an uploaded file. */
+  router.post('/bundled', async (req, res) => {
+    res.redirect(303, `/officials/imports/${await previewBundledList(db, signedInUser(req).id)}`);
   });
 
   router.get('/:id', async (req, res) => {

@@ -37,6 +37,11 @@ export function listOfficials(db: Db, f: DirectoryQuery, lang: string, offset: n
   return filtered(db, f).select(LIST_COLUMNS).orderByRaw(`${order[f.sort]}, id`).offset(offset).limit(limit);
 }
 
+/** No official at all, sitting or former: the directory offers the bundled list. */
+export async function directoryIsEmpty(db: Db): Promise<boolean> {
+  return !(await db('officials').first('id'));
+}
+
 /** Parties as stored, for the filter's choices. */
 export async function partiesInUse(db: Db): Promise<string[]> {
   const rows = await db('officials').whereNotNull('party').distinct('party').orderBy('party');
