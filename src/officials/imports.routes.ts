@@ -9,13 +9,15 @@ import { flash } from '../shared/flash';
 import { paginate } from '../shared/pagination';
 import { uploadedFile, uploadForm } from '../shared/upload';
 import { text } from '../shared/validation';
-import { parseChoices } from './import/choices';
-import { endedCount, PlanChoices } from './import/plan';
+import { parseBodyChoices, parseChoices } from './import/choices';
+import type { PlanChoices } from './import/plan';
 import { FORMATS } from './import/formats';
-import { confirmImport, countBatches, getPreview, ImportRefused, listBatches, previewImport } from './import/import.service';
+import { chosenCounts, confirmImport, countBatches, getPreview, ImportRefused, listBatches, previewImport } from './import/import.service';
 import type { MissingColumns } from './import/refusal';
 import { LEVELS } from '../shared/levels';
 import { parseImportForm } from './imports.validate';
+import { previewBundledList } from './import/bundled';
+import { directoryIsEmpty } from './officials.repo';
 import { bodyNameLocals } from './jurisdictions';
 import { found, paramId, signedInUser } from '../shared/params';
 
@@ -34,7 +36,7 @@ export function importsRouter(db: Db): Router {
     const pageInfo = paginate(req.query.page, await countBatches(db), 20);
     const batches = await listBatches(db, pageInfo.offset, pageInfo.limit);
     res.status(status).render('officials/imports', {
-      batches, pageInfo, levels: LEVELS, templateColumns: FORMATS.template.required.concat(FORMATS.template.optional).join(', '), ...extra,
+      batches, pageInfo, offerBundled: await directoryIsEmpty(db), levels: LEVELS, templateColumns: FORMATS.template.required.concat(FORMATS.template.optional).join(', '), ...extra,
     });
   }
 
@@ -63,6 +65,11 @@ export function importsRouter(db: Db): Router {
     await renderIndex(req, res, 422, { errors, refusal, values: { level: text(req.body?.level), jurisdiction: text(req.body?.jurisdiction) }, fileName: file?.originalname });
   });
 
+  /** The first-run offer of an empty directory: the bundled list, previewed like an uploaded file. */
+  router.post('/bundled', async (req, res) => {
+    res.redirect(303, `/officials/imports/${await previewBundledList(db, signedInUser(req).id)}`);
+  });
+
   router.get('/:id', async (req, res) => {
     const preview = found(await getPreview(db, paramId(req.params.id)));
     res.render('officials/preview', { ...preview, limit: 200, errors: {}, values: {} });
@@ -72,12 +79,14 @@ export function importsRouter(db: Db): Router {
     const batchId = paramId(req.params.id);
     const preview = found(await getPreview(db, batchId));
     const choices = parseChoices(preview.plan.cases, preview.plan.endedOn, req.body);
-    if (!choices.ok) {
-      const values = { ended_on: text(req.body?.ended_on), complete: req.body?.complete === '1', ...caseValues(req.body) };
-      return res.status(422).render('officials/preview', { ...preview, limit: 200, errors: choices.errors, values });
+    const bodies = parseBodyChoices(preview.bodies.map((b) => b.key), req.body);
+    if (!choices.ok || !bodies.ok) {
+      const errors = { ...(choices.ok ? {} : choices.errors), ...(bodies.ok ? {} : bodies.errors) };
+      return res.status(422).render('officials/preview', { ...preview, limit: 200, errors, values: formValues(req.body) });
     }
-    if (req.body?.review === '1') return renderReview(res, batchId, choices.value, req.body?.complete === '1', text(req.body?.ended_on));
-    const result = await confirmImport(db, batchId, { complete: req.body?.complete === '1', choices: choices.value }, signedInUser(req).id);
+    const planChoices: PlanChoices = { ...choices.value, bodies: bodies.value.bodies };
+    if (req.body?.review === '1') return renderReview(res, batchId, planChoices, bodies.value.complete, formValues(req.body));
+    const result = await confirmImport(db, batchId, { complete: bodies.value.complete, choices: planChoices }, signedInUser(req).id);
     if (!result) throw new NotFoundError();
     if (!result.ok) {
       flash(req, 'error', req.t(result.reason));
@@ -92,17 +101,31 @@ export function importsRouter(db: Db): Router {
   });
 
   /** The preview again, re-planned with the choices made, and nothing written: the counts as they would apply. */
-  async function renderReview(res: Response, batchId: number, choices: PlanChoices, complete: boolean, endedOn: string) {
+  async function renderReview(res: Response, batchId: number, choices: PlanChoices, complete: string[], values: FormValues) {
     const preview = (await getPreview(db, batchId, choices))!;
-    const { plan } = preview;
-    const batch = { ...preview.batch, added: plan.add.length, updated: plan.update.length, unchanged: plan.unchanged, ended: endedCount(plan, complete) };
-    res.render('officials/preview', { ...preview, batch, limit: 200, errors: {}, values: { complete, ended_on: endedOn || undefined } });
+    const batch = { ...preview.batch, ...chosenCounts(preview.bodies, complete) };
+    res.render('officials/preview', { ...preview, batch, limit: 200, errors: {}, values });
   }
 
   return router;
 }
 
-/** The case choices as sent, to show the form again as the coordinator left it. */
-function caseValues(body: Record<string, unknown> | undefined): Record<string, string> {
-  return Object.fromEntries(Object.entries(body ?? {}).filter(([k]) => /^case_\d{1,6}$/.test(k)).map(([k, v]) => [k, text(v)]));
+interface FormValues {
+  ended_on?: string;
+  complete: boolean;
+  /** The bodies ticked, when the form had a box per body. */
+  bodies?: string[];
+  complete_body: string[];
+  [caseLine: `case_${number}`]: string;
+}
+
+const list = (value: unknown) => (Array.isArray(value) ? value : value === undefined ? [] : [value]).slice(0, 1000).map((v) => text(v));
+
+/** The choices as sent, to show the form again as the coordinator left it. */
+function formValues(body: Record<string, unknown> | undefined): FormValues {
+  const cases = Object.fromEntries(Object.entries(body ?? {}).filter(([k]) => /^case_\d{1,6}$/.test(k)).map(([k, v]) => [k, text(v)]));
+  return {
+    ...cases, ended_on: text(body?.ended_on) || undefined, complete: body?.complete === '1',
+    bodies: text(body?.bodies_shown) === '1' ? list(body?.bodies) : undefined, complete_body: list(body?.complete_body),
+  };
 }

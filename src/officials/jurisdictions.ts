@@ -27,15 +27,20 @@ export function cityJurisdiction(province: string, city: string): string {
   return `ca_${province.toLowerCase()}_${slug}`;
 }
 
-/** The name of the body a level and jurisdiction stand for, in the reader's language. */
-export function jurisdictionName(t: TFunction, level: string | null | undefined, jurisdiction: string | null | undefined): string {
+/**
+ * The name of the body a level and jurisdiction stand for, in the reader's language. A council is
+ * named by its city as its list spells it (`city`, kept in the councils table) where the tracker
+ * has it, else as well as its id allows ("Saint Hyacinthe" for ca_qc_saint_hyacinthe).
+ */
+export function jurisdictionName(t: TFunction, level: string | null | undefined, jurisdiction: string | null | undefined, city?: string | null): string {
   if (!jurisdiction) return '';
   if (jurisdiction === 'ca') return t(level === 'senate' ? 'officials:bodies.senate' : 'officials:bodies.commons');
   const province = /^ca_([a-z]{2})$/.exec(jurisdiction)?.[1];
   if (province && PROVINCES.includes(province)) return t(`officials:bodies.${province}`);
-  const city = /^ca_([a-z]{2})_([a-z0-9_]+)$/.exec(jurisdiction);
-  if (city && PROVINCES.includes(city[1])) {
-    const name = cityName(city[2]);
+  const stored = city?.trim();
+  const council = /^ca_([a-z]{2})_([a-z0-9_]+)$/.exec(jurisdiction);
+  if (council && PROVINCES.includes(council[1])) {
+    const name = stored || cityName(council[2]);
     // French elides "de" before a vowel: "Conseil municipal d’Ottawa".
     return t(/^[aeiouyàâéèêîôû]/i.test(name) ? 'officials:bodies.cityVowel' : 'officials:bodies.city', { city: name });
   }
@@ -106,7 +111,7 @@ export function bodyOfOrganization(name: string): Body | undefined {
 
 /** Views name a jurisdiction by its body ("Legislative Assembly of Ontario"), never by its id. */
 export const bodyNameLocals: RequestHandler = (req, res, next) => {
-  res.locals.bodyName = (level: string, jurisdiction: string) => jurisdictionName(req.t, level, jurisdiction);
+  res.locals.bodyName = (level: string, jurisdiction: string, city?: string | null) => jurisdictionName(req.t, level, jurisdiction, city);
   res.locals.bodyParams = (params?: Record<string, string | number>) => withBodyNames(req.t, params);
   next();
 };

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Columns, readRow, timestamp } from '../db/one-statement';
 import { likeEscape, searchTerms } from '../shared/fold';
 import type { DirectoryQuery } from './officials.validate';
+import { councilCity } from './councils.repo';
 
 const LIST_COLUMNS = ['id', 'level', 'jurisdiction', 'honorific', 'first_name', 'last_name', 'constituency', 'constituency_fr', 'province', 'party', 'start_date', 'end_date'];
 
@@ -36,6 +37,11 @@ export function listOfficials(db: Db, f: DirectoryQuery, lang: string, offset: n
   return filtered(db, f).select(LIST_COLUMNS).orderByRaw(`${order[f.sort]}, id`).offset(offset).limit(limit);
 }
 
+/** No official at all, sitting or former: the directory offers the bundled list. */
+export async function directoryIsEmpty(db: Db): Promise<boolean> {
+  return !(await db('officials').first('id'));
+}
+
 /** Parties as stored, for the filter's choices. */
 export async function partiesInUse(db: Db): Promise<string[]> {
   const rows = await db('officials').whereNotNull('party').distinct('party').orderBy('party');
@@ -43,18 +49,18 @@ export async function partiesInUse(db: Db): Promise<string[]> {
 }
 
 const OFFICIAL_COLUMNS = ['id', 'level', 'jurisdiction', 'honorific', 'first_name', 'last_name', 'constituency', 'constituency_fr',
-  'province', 'party', 'email', 'phone', 'start_date', 'end_date', 'source', 'created_at', 'updated_at'];
+  'province', 'party', 'email', 'phone', 'address', 'start_date', 'end_date', 'source', 'created_at', 'updated_at'];
 
 const text = z.string().nullable();
 
 /** An official's row as OFFICIAL_COLUMNS reads it. */
 export const OfficialRow = z.object({
   id: z.number(), level: z.string(), jurisdiction: z.string(), honorific: text, first_name: z.string(), last_name: z.string(),
-  constituency: z.string(), constituency_fr: text, province: text, party: text, email: text, phone: text,
-  start_date: text, end_date: text, source: text, created_at: timestamp, updated_at: timestamp,
+  constituency: z.string(), constituency_fr: text, province: text, party: text, email: text, phone: text, address: text,
+  start_date: text, end_date: text, source: text, created_at: timestamp, updated_at: timestamp, council_city: text,
 });
 
 /** The official with `columns` read alongside (lists as JSON arrays): a page in one prepared statement. Undefined when there is no such official. */
 export function findOfficialWith<C extends Columns>(db: Db, id: number, columns: C) {
-  return readRow(db, { schema: OfficialRow, query: db('officials').where({ id }).select(OFFICIAL_COLUMNS), name: "an official's page" }, columns);
+  return readRow(db, { schema: OfficialRow, query: db('officials').where({ id }).select([...OFFICIAL_COLUMNS, councilCity(db, 'officials.jurisdiction')]), name: "an official's page" }, columns);
 }

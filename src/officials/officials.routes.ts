@@ -4,7 +4,7 @@ import { paginate } from '../shared/pagination';
 import { LEVELS } from '../shared/levels';
 import { bodyNameLocals } from './jurisdictions';
 import { officialLabels } from './labels';
-import { countOfficials, listOfficials, partiesInUse } from './officials.repo';
+import { countOfficials, directoryIsEmpty, listOfficials, partiesInUse } from './officials.repo';
 import { directoryParams, parseDirectoryQuery, PROVINCE_CODES, SORTS } from './officials.validate';
 import { officialPage } from './official-page.service';
 import { listVacancies } from './vacancies.repo';
@@ -26,6 +26,7 @@ export function officialsRouter(db: Db): Router {
     res.render('officials/index', {
       officials, parties, vacancies: vacancies.filter((v) => !filters.level || v.level === filters.level), filters, pageInfo, params: directoryParams(filters),
       levels: LEVELS, provinces: PROVINCE_CODES, sorts: SORTS, label: officialLabels(req.t, req.lang),
+      offerBundled: pageInfo.total === 0 && !filters.q && !filters.level && !filters.province && !filters.party && filters.status === 'sitting' && await directoryIsEmpty(db),
     });
   });
 

@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import { fold } from '../shared/fold';
 import type { Scope } from './import/rows';
+import { councilCity } from './councils.repo';
 
 export interface VacancyRow {
   id: number;
@@ -8,6 +9,7 @@ export interface VacancyRow {
   jurisdiction: string;
   constituency: string;
   since: string;
+  council_city: string | null;
 }
 
 /**
@@ -25,6 +27,6 @@ export async function recordVacancies(db: Db, scope: Scope, source: string, vaca
 
 /** Every vacant seat, by body then riding: the directory lists them. */
 export function listVacancies(db: Db): Promise<VacancyRow[]> {
-  return db('vacancies').select('id', 'level', 'jurisdiction', 'constituency', db.raw(`to_char(since, 'YYYY-MM-DD') AS since`))
+  return db('vacancies').select('id', 'level', 'jurisdiction', 'constituency', db.raw(`to_char(since, 'YYYY-MM-DD') AS since`), councilCity(db, 'vacancies.jurisdiction'))
     .orderBy(['level', 'jurisdiction', 'constituency_key']).limit(500);
 }

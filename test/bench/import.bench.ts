@@ -1,7 +1,8 @@
 /**
  * npm run bench:import — the server-side time to preview and to apply an officials import of 343
  * rows (every federal riding of 2023) and of 10,000 rows (the most a file may hold), each into an
- * empty directory and then again as a re-import with a by-election in it.
+ * empty directory and then again as a re-import with a by-election in it; then the redistribution:
+ * the real 2021 export, then the bundled 45th Parliament list over it (rule 4's "new seat" cases).
  * With DATABASE_URL set it runs on a throwaway database created on that server (and dropped
  * afterwards), never on the database the URL names; else on an in-memory embedded database.
  */
@@ -11,6 +12,7 @@ import { parse } from 'csv-parse/sync';
 import { Database, openEmbedded, migrateLatest } from '../../src/db';
 import { confirmImport, previewImport } from '../../src/officials/import/import.service';
 import { throwaway } from './throwaway';
+import { BUNDLED_LIST } from '../../src/officials/import/bundled';
 
 const HEADER = '"Honorific Title","First Name","Last Name","Constituency","Province / Territory","Political Affiliation","Start Date","End Date"';
 const PROVINCE: Record<string, string> = { 10: 'Newfoundland and Labrador', 11: 'Prince Edward Island', 12: 'Nova Scotia', 13: 'New Brunswick', 24: 'Quebec', 35: 'Ontario', 46: 'Manitoba', 47: 'Saskatchewan', 48: 'Alberta', 59: 'British Columbia', 60: 'Yukon', 61: 'Northwest Territories', 62: 'Nunavut' };
@@ -54,6 +56,16 @@ async function run(database: Database) {
       const b = result.batch;
       console.log(`${label.padEnd(12)} ${step.padEnd(30)} preview ${previewMs.toFixed(0).padStart(6)} ms   apply ${applyMs.toFixed(0).padStart(6)} ms   (added ${b.added}, updated ${b.updated}, unchanged ${b.unchanged}, ended ${b.ended})`);
     }
+  }
+  await db.raw('TRUNCATE officials, import_batches RESTART IDENTITY CASCADE');
+  const real = [['2021 export', path.join(__dirname, '..', '..', 'data', 'house-of-commons-mps-2021-10.csv')], ['then 45th Parliament', BUNDLED_LIST]] as const;
+  for (const [step, file] of real) {
+    const bytes = fs.readFileSync(file);
+    const [batchId, previewMs] = await timed(() => previewImport(db, { bytes, fileName: path.basename(file), userId: null, options: {} }));
+    const [result, applyMs] = await timed(() => confirmImport(db, batchId, true, null));
+    if (!result?.ok) throw new Error('the import was not applied');
+    const b = result.batch;
+    console.log(`${'real lists'.padEnd(12)} ${step.padEnd(30)} preview ${previewMs.toFixed(0).padStart(6)} ms   apply ${applyMs.toFixed(0).padStart(6)} ms   (added ${b.added}, updated ${b.updated}, unchanged ${b.unchanged}, ended ${b.ended})`);
   }
 }
 

@@ -83,6 +83,7 @@ const TABLE: Record<string, Row> = {
   "POST /login": { url: () => '/login', expect: [401, 401, 401, 401, 401] },
   "POST /logout": { url: () => '/logout', expect: [LOGIN, LOGIN, LOGIN, LOGIN, LOGIN], fresh: true },
   "POST /officials/imports": { url: () => '/officials/imports', expect: [403, 403, 403, 422, 422] },
+  "POST /officials/imports/bundled": { url: () => '/officials/imports/bundled', expect: [403, 403, 403, 303, 303] },
   "POST /officials/imports/:id": { url: (w) => `/officials/imports/${w.batch}`, expect: [403, 403, 403, 303, 303] },
   "POST /setup": { url: () => '/setup', expect: [404, 404, 404, 404, 404] },
 };

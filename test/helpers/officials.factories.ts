@@ -56,3 +56,65 @@ export async function startWithCoordinator(): Promise<{ t: TestApp; agent: Agent
   const coordinator = await createUser(t.db, 'coordinator');
   return { t, agent: await signIn(t.app, coordinator.email) };
 }
+
+export const ONTARIO_HEADER = 'Honorific,First name,Last name,Gender,Office type,Address,City,Province,Postal code,Office email,Email,Telephone,Fax,Toll-free,TTY,Riding name,Party,Parliamentary role,Member ID';
+
+/** Ontario's member contact list as published: BOM, CRLF records, a row per office. */
+export function ontarioFile(rows: string[]): Buffer {
+  return Buffer.from(`\ufeff${[ONTARIO_HEADER, ...rows].join('\r\n')}\r\n`, 'utf8');
+}
+
+export interface OntarioOffice {
+  first: string;
+  last: string;
+  riding: string;
+  memberId: string;
+  party?: string;
+  honorific?: string;
+  office?: string;
+  /** Street lines; a line break inside stays inside the quoted cell. */
+  address?: string;
+  city?: string;
+  province?: string;
+  postal?: string;
+  email?: string;
+  phone?: string;
+}
+
+const quoted = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+/** One office row of Ontario's list (a constituency office unless said otherwise). */
+export function ontarioRow(o: OntarioOffice): string {
+  return [o.honorific ?? 'MPP', o.first, o.last, '', o.office ?? 'Constituency office', o.address ?? '1 Main St', o.city ?? 'Toronto',
+    o.province ?? 'ON', o.postal ?? 'M1E 1A1', '', o.email ?? '', o.phone ?? '', '', '', '', o.riding, o.party ?? 'Liberal', '', o.memberId].map(quoted).join(',');
+}
+
+/** Ontario's row for a seat with no member. */
+export const ontarioVacantRow = (riding: string) => `,Vacant seat,,,,,,,,,,,,,,${quoted(riding)},,,`;
+
+/** Joel Harden's constituency office, the member most Ontario tests keep in their file. */
+export const HARDEN: OntarioOffice = {
+  first: 'Joel', last: 'Harden', riding: 'Ottawa Centre', memberId: '7264', party: 'NDP', address: '109 Catherine Street\nUnit 2',
+  city: 'Ottawa', postal: 'K2P 0P4', email: 'joel.harden@ola.org', phone: '613-722-6414',
+};
+
+/** A Represent download with its Organization column, as the multi-body downloads have it (Windows-1252, CRLF). */
+export function organizationFile(rows: string[]): Buffer {
+  const header = 'Organization,District name,Primary role,Name,First name,Last name,Gender,Party name,Email,Office type,Address,Phone,Fax';
+  return iconv.encode(`${[header, ...rows].join('\r\n')}\r\n`, 'windows-1252');
+}
+
+/**
+ * One download of several bodies: two legislatures, three councils (Ottawa's rows give no address,
+ * so its province is unknown) and an organization the tracker does not know.
+ */
+export const SEVERAL_BODIES = [
+  'Legislative Assembly of Ontario,Ottawa Centre,MPP,Joel Harden,Joel,Harden,M,Ontario New Democratic Party,joel.harden@ola.org,constituency,"109 Catherine Street\nOttawa ON K2P 0P4",613-722-6414,',
+  'Legislative Assembly of Ontario,Etobicoke North,MPP,Doug Ford,Doug,Ford,M,Progressive Conservative,,constituency,"823 Albion Road\nEtobicoke ON M9V 1A3",416-745-2859,',
+  'Assemblée nationale du Québec,Gouin,MNA,Gabriel Nadeau-Dubois,Gabriel,Nadeau-Dubois,M,Québec solidaire,,constituency,"1 rue X\nMontréal QC H2S 1A1",,',
+  'Toronto City Council,Ward 10 Spadina-Fort York,Councillor,Ausma Malik,Ausma,Malik,F,,,legislature,"100 Queen St W\nToronto ON M5H 2N2",416-392-4044,',
+  'Toronto City Council,Ward 4 Parkdale-High Park,Councillor,Gord Perks,Gord,Perks,M,,,legislature,"100 Queen St W\nToronto ON M5H 2N2",416-392-7919,',
+  'Conseil municipal de Montréal,Saint-Michel,Conseillère,Josefina Blanco,Josefina,Blanco,F,Projet Montréal,,legislature,"275 rue Notre-Dame Est\nMontréal QC H2Y 1C6",514-872-0000,',
+  'Ottawa City Council,Kitchissippi,Councillor,Jeff Leiper,Jeff,Leiper,M,,,,,,',
+  'Hogwarts Board of Governors,Gryffindor,Governor,Albus Dumbledore,Albus,Dumbledore,M,,,,,,',
+];

@@ -1,4 +1,4 @@
-import { loadCatalogues } from '../../src/i18n/i18n';
+import { loadCatalogues, translator } from '../../src/i18n/i18n';
 
 /** Every key path of a nested catalogue, with i18next's plural suffixes folded together. */
 function keys(tree: Record<string, unknown>, prefix = ''): string[] {
@@ -30,3 +30,23 @@ function flatten(tree: Record<string, unknown>, prefix = ''): Record<string, unk
   return Object.fromEntries(Object.entries(tree).flatMap(([k, v]) =>
     v && typeof v === 'object' ? Object.entries(flatten(v as Record<string, unknown>, `${prefix}${k}.`)) : [[`${prefix}${k}`, v]]));
 }
+
+/**
+ * French has three plural forms in i18next (from Intl.PluralRules): `one` (0 and 1), `many` (a
+ * million, a billion…) and `other`. A message without its `_many` form shows its bare key for a
+ * million rows.
+ */
+describe.each(Object.keys(catalogues.fr))('the French %s catalogue', (ns) => {
+  test('gives every plural message its one, many and other forms', () => {
+    const all = Object.keys(flatten(catalogues.fr[ns] ?? {}));
+    const plurals = [...new Set(all.filter((k) => /_(one|many|other)$/.test(k)).map((k) => k.replace(/_(one|many|other)$/, '')))];
+    const incomplete = plurals.filter((k) => !['one', 'many', 'other'].every((form) => all.includes(`${k}_${form}`)));
+    expect(incomplete).toEqual([]);
+  });
+});
+
+test('a count of a million reads as a plural in French, not as the key', () => {
+  const t = translator('fr');
+  expect(t('officials:cases.stay', { count: 1_000_000, name: 'Ann Example' })).toBe('1000000 rencontres restent avec Ann Example');
+  expect(t('officials:cases.moveTo', { count: 0, name: 'Ann Example' })).toBe('0 rencontre passe à Ann Example');
+});

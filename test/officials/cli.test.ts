@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { openEmbedded, openPostgres, Database } from '../../src/db';
 import { adminUrl } from '../helpers/databases';
-import { COMMONS_FIXTURE } from '../helpers/officials.factories';
+import { COMMONS_FIXTURE, organizationFile, SEVERAL_BODIES } from '../helpers/officials.factories';
 
 const run = promisify(execFile);
 const ROOT = path.join(__dirname, '..', '..');
@@ -107,3 +107,26 @@ test('prints each person to check, flips one with --different-person, refuses a 
     { first_name: 'Una', last_name: 'Newname', end_date: null },
   ]);
 }, 600_000);
+
+test('a file of several bodies needs no jurisdiction: each body is printed with its counts, and --body picks those to import', async () => {
+  const file = path.join(dataDir, 'represent-bodies.csv');
+  fs.writeFileSync(file, organizationFile(SEVERAL_BODIES));
+  const dry = await cli(file);
+  expect(dry.code).toBe(0);
+  expect(dry.out).toContain('Open North Represent (windows-1252), 4 bodies');
+  expect(dry.out).toContain('  Toronto City Council (ca_on_toronto): 2 rows: 2 to add, 0 to update, 0 unchanged, 0 to end; 0 sitting officials not in the file.');
+  expect(dry.out).toContain('  Montréal City Council (ca_qc_montreal): 1 row: 1 to add');
+  expect(dry.out).toContain('row 9, Organization: “Hogwarts Board of Governors” is not a body the tracker knows');
+  const unknown = await cli(file, '--body', 'ca_on_hogwarts');
+  expect(unknown.code).toBe(1);
+  expect(unknown.out).toContain('“ca_on_hogwarts” is not one of the bodies of this file (ca_on, ca_qc, ca_on_toronto, ca_qc_montreal).');
+  const applied = await cli(file, '--body', 'ca_on_toronto', '--body', 'ca_qc_montreal', '--yes');
+  expect(applied.out).toContain('National Assembly of Québec (ca_qc): left out.');
+  expect(applied.out).toContain('3 added, 0 updated, 0 ended');
+  const officials = await withDb((db) => db('officials').whereIn('jurisdiction', ['ca_on', 'ca_qc', 'ca_on_toronto', 'ca_qc_montreal']).orderBy('last_name').select('last_name', 'jurisdiction'));
+  expect(officials).toEqual([
+    { last_name: 'Blanco', jurisdiction: 'ca_qc_montreal' },
+    { last_name: 'Malik', jurisdiction: 'ca_on_toronto' },
+    { last_name: 'Perks', jurisdiction: 'ca_on_toronto' },
+  ]);
+}, 300_000);

@@ -1,6 +1,5 @@
-import iconv from 'iconv-lite';
 import type { TestApp } from '../helpers/app';
-import { importFile, preview, representFile, startWithCoordinator, upload } from '../helpers/officials.factories';
+import { importFile, organizationFile, preview, representFile, startWithCoordinator, upload } from '../helpers/officials.factories';
 import { switchLanguage, type Agent } from '../helpers/session';
 
 let t: TestApp;
@@ -9,12 +8,6 @@ const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '
 
 beforeAll(async () => { ({ t, agent } = await startWithCoordinator()); });
 afterAll(async () => { await t.close(); });
-
-/** A Represent download with its Organization column, as the multi-body downloads have it. */
-function organizationFile(rows: string[]): Buffer {
-  const header = 'Organization,District name,Primary role,Name,First name,Last name,Gender,Party name,Email,Office type,Address,Phone,Fax';
-  return iconv.encode(`${[header, ...rows].join('\r\n')}\r\n`, 'windows-1252');
-}
 
 test('Québec MNAs imported as Ontario: the whole file is refused in one plain sentence, nothing written', async () => {
   const res = await upload(agent, representFile([

@@ -1,6 +1,6 @@
 import type { TestApp } from '../helpers/app';
 import { createCampaign } from '../helpers/factories';
-import { importFile, startWithCoordinator } from '../helpers/officials.factories';
+import { HARDEN, importFile, ontarioFile, ontarioRow, ontarioVacantRow, startWithCoordinator } from '../helpers/officials.factories';
 import { csrfFrom, Agent } from '../helpers/session';
 
 let t: TestApp;
@@ -10,23 +10,29 @@ const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '
 beforeAll(async () => { ({ t, agent } = await startWithCoordinator()); });
 afterAll(async () => { await t.close(); });
 
-const HEADER = 'Honorific,First name,Last name,Gender,Office type,Address,City,Province,Postal code,Office email,Email,Telephone,Fax,Toll-free,TTY,Riding name,Party,Parliamentary role,Member ID';
-const ontario = (rows: string[]) => Buffer.from(`\ufeff${[HEADER, ...rows].join('\r\n')}\r\n`, 'utf8');
-const HARDEN = 'MPP,Joel,Harden,M,Constituency office,"109 Catherine Street",Ottawa,ON,K2P 0P4,,joel.harden@ola.org,613-722-6414,,,,Ottawa Centre,NDP,,7264';
 const SEAT = 'Scarborough—Guildwood';
+const harden = ontarioRow(HARDEN);
 
 test('a target whose seat fell vacant shows “vacant since”, no longer counts, and the newcomer is targeted in one step', async () => {
-  await importFile(agent, ontario([HARDEN, `MPP,Bea,Old,F,Constituency office,"1 Main St",Toronto,ON,M1E 1A1,,bea@ola.org,,,,,${SEAT},Liberal,,8001`]));
+  await importFile(agent, ontarioFile([harden, ontarioRow({ first: 'Bea', last: 'Old', riding: SEAT, memberId: '8001' })]));
   const campaign = await createCampaign(t.db, { name: 'Provincial push' });
   const ids = await t.db('officials').where({ jurisdiction: 'ca_on' }).pluck('id');
   await t.db('campaign_targets').insert(ids.map((official_id: number) => ({ campaign_id: campaign.id, official_id })));
 
-  await importFile(agent, ontario([HARDEN, `,Vacant seat,,,,,,,,,,,,,,${SEAT},,,`]), {}, true);
+  expect(text((await agent.get(`/dashboard?campaign=${campaign.id}`)).text)).toContain('Worklist: 2 targets not met yet');
+
+  // Not declared the complete list: the file still says the seat is vacant, so its member left.
+  await importFile(agent, ontarioFile([harden, ontarioVacantRow(SEAT)]));
+  expect(await t.db('officials').where({ last_name: 'Old' }).first()).toMatchObject({ end_date: expect.any(String) });
+  const dashboard = text((await agent.get(`/dashboard?campaign=${campaign.id}`)).text);
+  expect(dashboard).toContain('Worklist: 1 target not met yet');
+  expect(dashboard).not.toContain('Bea Old');
+  expect(dashboard).toMatch(/Targets met 0 of 1/);
   let page = text((await agent.get(`/campaigns/${campaign.id}`)).text);
   expect(page).toContain('1 sitting targets; 1 former officials no longer count.');
   expect(page).toMatch(/Bea Old \(left office [^;]+; seat vacant since \w+ \d+, \d{4}\)/);
 
-  await importFile(agent, ontario([HARDEN, `MPP,Ann,Newcomer,F,Constituency office,"2 Main St",Toronto,ON,M1E 1A2,,ann@ola.org,,,,,${SEAT},Liberal,,9001`]));
+  await importFile(agent, ontarioFile([harden, ontarioRow({ first: 'Ann', last: 'Newcomer', riding: SEAT, memberId: '9001' })]));
   const html = (await agent.get(`/campaigns/${campaign.id}`)).text;
   page = text(html);
   expect(page).not.toContain('seat vacant since');

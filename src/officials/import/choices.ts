@@ -32,3 +32,26 @@ export function parseChoices(cases: IdentityCase[], endedOnDefault: string, body
   if (!endedOn || endedOn < FIRST_DAY || endedOn > today()) errors.ended_on = 'officials:cases.badEndedOn';
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, value: { flips, endedOn: endedOn! } };
 }
+
+export interface BodyChoices {
+  /** The keys of the bodies to import. */
+  bodies: string[];
+  /** The keys of the bodies whose list the coordinator declares complete. */
+  complete: string[];
+}
+
+const many = (value: unknown): string[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]).map((v) => text(v));
+
+/**
+ * The confirm form's bodies: a file of several bodies has a box per body (`bodies`, ticked to
+ * import it; `bodies_shown` says the boxes were on the form, so that none ticked is none) and a
+ * "complete list" box per body (`complete_body`). `complete` = 1 declares every body's list complete.
+ */
+export function parseBodyChoices(keys: string[], body: Record<string, unknown> | undefined): { ok: true; value: BodyChoices } | { ok: false; errors: Record<string, string> } {
+  const ticked = new Set(many(body?.bodies));
+  const bodies = text(body?.bodies_shown) === '1' ? keys.filter((k) => ticked.has(k)) : keys;
+  if (!bodies.length) return { ok: false, errors: { bodies: 'officials:bodyChoice.noneChosen' } };
+  const declared = new Set(many(body?.complete_body));
+  const complete = text(body?.complete) === '1' ? bodies : bodies.filter((k) => declared.has(k));
+  return { ok: true, value: { bodies, complete } };
+}

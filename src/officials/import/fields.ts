@@ -4,7 +4,7 @@
  */
 
 /** The columns an import writes; the rest of the officials row is the tracker's own. */
-export const FIELDS = ['honorific', 'first_name', 'last_name', 'constituency', 'constituency_fr', 'province', 'party', 'email', 'phone', 'start_date', 'end_date', 'external_id'] as const;
+export const FIELDS = ['honorific', 'first_name', 'last_name', 'constituency', 'constituency_fr', 'province', 'party', 'email', 'phone', 'address', 'start_date', 'end_date', 'external_id'] as const;
 export type Field = (typeof FIELDS)[number];
 export type OfficialValues = Record<Field, string | null>;
 

@@ -3,9 +3,9 @@ import { fold } from '../../shared/fold';
 import type { Ending, ExistingOfficial, OfficialValues } from './plan';
 import type { Scope } from './rows';
 
-const COLUMNS = 'honorific, first_name, last_name, constituency, constituency_fr, province, party, email, phone, start_date, end_date, external_id';
+const COLUMNS = 'honorific, first_name, last_name, constituency, constituency_fr, province, party, email, phone, address, start_date, end_date, external_id';
 const RECORD = `honorific text, first_name text, last_name text, constituency text, constituency_fr text, province text,
-  party text, email text, phone text, start_date date, end_date date, external_id text, constituency_key text, search_text text`;
+  party text, email text, phone text, address text, start_date date, end_date date, external_id text, constituency_key text, search_text text`;
 
 export function scopeOfficials(db: Db, scope: Scope): Promise<ExistingOfficial[]> {
   return db('officials').where(scope).select(db.raw(`id, ${COLUMNS}`)).orderBy('id');
@@ -86,6 +86,8 @@ export interface BatchRow {
   format: string | null;
   level: string | null;
   jurisdiction: string | null;
+  /** A file of several bodies: each of them (see the migration that adds the column). */
+  bodies: { level: string; jurisdiction: string; city: string | null }[] | null;
   complete: boolean;
   status: 'previewed' | 'applied' | 'refused' | 'failed' | 'superseded';
   added: number;
@@ -101,14 +103,14 @@ export interface BatchRow {
 
 export async function insertBatch(db: Db, fields: Partial<BatchRow>): Promise<number> {
   const [row] = await db('import_batches')
-    .insert({ ...fields, problems: JSON.stringify(fields.problems ?? []), plan: JSON.stringify(fields.plan ?? null) })
+    .insert({ ...fields, problems: JSON.stringify(fields.problems ?? []), plan: JSON.stringify(fields.plan ?? null), bodies: fields.bodies ? JSON.stringify(fields.bodies) : null })
     .returning('id');
   return row.id;
 }
 
 /** The batch; `withPlan` false leaves out its stored plan, which holds every row of the file. */
 export function findBatch(db: Db, id: number, forUpdate = false, withPlan = true): Promise<BatchRow | undefined> {
-  const columns = withPlan ? ['b.*'] : ['b.id', 'b.user_id', 'b.file_name', 'b.sha256', 'b.format', 'b.level', 'b.jurisdiction', 'b.complete', 'b.status',
+  const columns = withPlan ? ['b.*'] : ['b.id', 'b.user_id', 'b.file_name', 'b.sha256', 'b.format', 'b.level', 'b.jurisdiction', 'b.bodies', 'b.complete', 'b.status',
     'b.added', 'b.updated', 'b.unchanged', 'b.ended', 'b.rejected', 'b.problems', 'b.applied_at', 'b.created_at'];
   const q = db('import_batches as b').leftJoin('users as u', 'u.id', 'b.user_id').where('b.id', id).first(...columns, 'u.name as user_name');
   return forUpdate ? q.forUpdate('b') : q;
@@ -130,7 +132,7 @@ export async function countBatches(db: Db): Promise<number> {
 
 export function listBatches(db: Db, offset: number, limit: number): Promise<BatchRow[]> {
   return db('import_batches as b').leftJoin('users as u', 'u.id', 'b.user_id')
-    .select('b.id', 'b.file_name', 'b.format', 'b.level', 'b.jurisdiction', 'b.status', 'b.added', 'b.updated', 'b.unchanged',
+    .select('b.id', 'b.file_name', 'b.format', 'b.level', 'b.jurisdiction', 'b.bodies', 'b.status', 'b.added', 'b.updated', 'b.unchanged',
       'b.ended', 'b.rejected', 'b.created_at', 'b.applied_at', 'u.name as user_name')
     .orderBy('b.created_at', 'desc').orderBy('b.id', 'desc').offset(offset).limit(limit);
 }

@@ -20,7 +20,7 @@ const VACANT = new Set(['vacant seat', 'vacant', 'siege vacant', 'vacant seat va
 /**
  * The Legislative Assembly of Ontario's member contact list has one row per office, so a member
  * appears two or three times: one official per Member ID, with the constituency office's phone and
- * the member's e-mail. A "Vacant seat" row is a vacancy of its riding.
+ * address and the member's e-mail. A "Vacant seat" row is a vacancy of its riding.
  */
 export function readOntarioRows(rows: CsvRow[], layout: Layout, scope: Scope): { results: RowResult[]; vacant: VacantSeat[] } {
   const cell = (row: CsvRow, name: string) => tidy(layout.column(name) >= 0 ? row.cells[layout.column(name)] ?? '' : '');
@@ -57,9 +57,16 @@ function readMember(offices: CsvRow[], cell: (row: CsvRow, name: string) => stri
     party: any('Party') || null,
     email: any('Email') || (constituency && cell(constituency, 'Office email')) || null,
     phone: (constituency && cell(constituency, 'Telephone')) || any('Telephone') || null,
+    address: constituency ? postalAddress(constituency, cell) : null,
     external_id: cell(first, 'Member ID') || null,
     addressProvince: provinceCode(cell(office, 'Province')) ?? provinceOfAddress(address),
     start: '',
     end: '',
   }, { first: 'First name', last: 'Last name', constituency: 'Riding name', start: '', end: '', province: 'Province' }, scope);
+}
+
+/** The office's street lines as written, then "City Province Postal code" on a line of its own. */
+function postalAddress(office: CsvRow, cell: (row: CsvRow, name: string) => string): string | null {
+  const place = ['City', 'Province', 'Postal code'].map((n) => cell(office, n)).filter(Boolean).join(' ');
+  return [cell(office, 'Address'), place].filter(Boolean).join('\n') || null;
 }

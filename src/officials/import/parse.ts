@@ -10,6 +10,7 @@ import { federalRiding } from './reference';
 import type { Level } from '../../shared/levels';
 import { readOntarioRows, VacantSeat } from './ontario';
 import { ImportRow, readColumnsRow, RowResult, Scope } from './rows';
+import { BodyRows, splitByOrganization } from './bodies';
 import { inTurns } from './turns';
 
 export interface ImportOptions {
@@ -17,45 +18,73 @@ export interface ImportOptions {
   jurisdiction?: string;
 }
 
-export interface ParsedFile {
-  format: FormatName;
-  encoding: Encoding;
+/** What a file holds for one body (the House of Commons, a legislature, a council). */
+export interface FileBody {
   scope: Scope;
+  /** A council: its city as the file spells it ("Montréal"), which names the council on every page. */
+  city?: string;
   rows: ImportRow[];
-  problems: Problem[];
-  /** Rows in the file, accepted or not. */
-  total: number;
-  /** The folded seat of every row, accepted or not. */
+  /** The folded seat of every row of the body, accepted or not. */
   named: string[];
   /** Seats the file lists as vacant (Ontario's "Vacant seat" rows). */
   vacant: VacantSeat[];
+  /** Rows of the file for this body, accepted or not. */
+  total: number;
 }
 
-/** Bytes to clean rows: decode, split, recognise the format, read each row, find duplicate seats. */
+export interface ParsedFile {
+  format: FormatName;
+  encoding: Encoding;
+  /** One body for most files; a Represent download with an Organization column may hold many. */
+  bodies: FileBody[];
+  problems: Problem[];
+  /** Rows in the file, accepted or not. */
+  total: number;
+}
+
+/**
+ * Bytes to clean rows: decode, split, recognise the format, find the body (or bodies) the rows are
+ * for, read each row, find duplicate seats within each body.
+ */
 export async function parseFile(bytes: Buffer, options: ImportOptions): Promise<ParsedFile> {
   const { text, encoding } = await decode(bytes);
   const table = await readCsv(text);
   const layout = detectFormat(table.header);
   checkNamelessColumns(table.header, table.rows);
-  const scope = resolveScope(layout, table.rows, options);
-  const { results, vacant } = await readRows(table.rows, layout, scope);
+  const split = options.jurisdiction ? undefined : await splitByOrganization(layout, table.rows, options.level);
+  if (split && !split.bodies.length) refuseNoBody(split.problems);
+  const groups: BodyRows[] = split?.bodies ?? [{ scope: resolveScope(layout, table.rows, options), rows: table.rows }];
+  const problems: Problem[] = [...(split?.problems ?? [])];
+  const bodies: FileBody[] = [];
+  for (const group of groups) bodies.push(await readBody(group, layout, problems));
+  if (!split) refuseIfAllOtherBody(bodies[0].rows, problems, bodies[0].scope);
+  return {
+    format: layout.format, encoding, bodies: withoutSharedIdentifiers(bodies), problems: problems.sort((a, b) => a.line - b.line), total: table.rows.length,
+  };
+}
+
+/** One body's rows read, their problems added to `problems`, two rows for one seat left out. */
+async function readBody(group: BodyRows, layout: Layout, problems: Problem[]): Promise<FileBody> {
+  const { results, vacant } = await readRows(group.rows, layout, group.scope);
   const rows: ImportRow[] = [];
-  const problems: Problem[] = [];
   const named = new Set<string>();
   const seatAt = layout.column(SEAT_COLUMN[layout.format]);
-  for await (const raw of inTurns(table.rows)) nameSeat(named, raw.cells[seatAt] ?? '');
+  for await (const raw of inTurns(group.rows)) nameSeat(named, raw.cells[seatAt] ?? '');
   for (const result of results) {
     if ('row' in result) rows.push(result.row);
     else problems.push(...result.problems);
   }
-  refuseIfAllOtherBody(rows, problems, scope);
-  const unique = withoutSharedIdentifiers(await withoutDuplicateSeats(rows, problems, layout));
-  // A vacant seat is named by the file, but nobody sits in it: whoever the tracker has there is not "missing".
+  // A vacant seat is named by the file, but nobody sits in it: the plan ends whoever the tracker has there.
   const vacantSeats = new Set(vacant.map((v) => fold(v.constituency)));
   return {
-    format: layout.format, encoding, scope, rows: unique, problems: problems.sort((a, b) => a.line - b.line),
-    total: table.rows.length, named: [...named].filter((k) => !vacantSeats.has(k)), vacant,
+    scope: group.scope, city: group.city, rows: await withoutDuplicateSeats(rows, problems, layout),
+    named: [...named].filter((k) => !vacantSeats.has(k)), vacant, total: group.rows.length,
   };
+}
+
+/** A file none of whose rows names a body the import knows is refused in one sentence. */
+function refuseNoBody(problems: Problem[]): never {
+  throw new ImportRefused('officials:refused.noKnownBody', { value: String(problems[0]?.params?.value ?? '') });
 }
 
 /** Ontario's list has a row per office, so its rows are read together; the others one by one. */
@@ -146,16 +175,21 @@ function seatLines(same: ImportRow[]): Pick<Problem, 'reason' | 'params'> {
 }
 
 /** An identifier several rows share (a listing page's address) identifies no one: it is dropped. */
-function withoutSharedIdentifiers(rows: ImportRow[]): ImportRow[] {
+function withoutSharedIdentifiers(bodies: FileBody[]): FileBody[] {
   const seen = new Map<string, number>();
-  for (const row of rows) {
-    const key = identityKey(row.external_id);
-    if (key) seen.set(key, (seen.get(key) ?? 0) + 1);
+  for (const body of bodies) {
+    for (const row of body.rows) {
+      const key = identityKey(row.external_id);
+      if (key) seen.set(key, (seen.get(key) ?? 0) + 1);
+    }
   }
-  return rows.map((row) => {
-    const key = identityKey(row.external_id);
-    return key && seen.get(key)! > 1 ? { ...row, external_id: null } : row;
-  });
+  return bodies.map((body) => ({
+    ...body,
+    rows: body.rows.map((row) => {
+      const key = identityKey(row.external_id);
+      return key && seen.get(key)! > 1 ? { ...row, external_id: null } : row;
+    }),
+  }));
 }
 
 const SEAT_COLUMN: Record<FormatName, string> = {

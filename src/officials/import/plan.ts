@@ -47,6 +47,8 @@ export interface PlanInput {
   rows: ImportRow[];
   /** The folded seat of every row, accepted or not. */
   named: string[];
+  /** The folded seats the file lists as vacant (Ontario's "Vacant seat" rows). */
+  vacant?: string[];
 }
 
 export interface PlanChoices {
@@ -54,6 +56,8 @@ export interface PlanChoices {
   flips: number[];
   /** When officials are ended for whom the file gives no date. */
   endedOn: string;
+  /** The keys of the bodies to import (a file of several bodies); absent: every body. */
+  bodies?: string[];
 }
 
 /** What applying the file would do, computed against the officials of its level and jurisdiction. */
@@ -66,6 +70,8 @@ export interface Plan {
   replace: Ending[];
   /** Sitting officials the file does not mention: ended only if the file is the complete list. */
   missing: Ending[];
+  /** Sitting officials of the seats the file lists as vacant: the file says they left, so they are ended. */
+  vacated: Ending[];
   cases: IdentityCase[];
   endedOn: string;
 }
@@ -77,7 +83,7 @@ export interface Plan {
  * one, else on the chosen "ended on" day. They keep their meetings, stances and commitments.
  */
 export async function planImport(input: PlanInput, existing: ExistingOfficial[], choices: PlanChoices): Promise<Plan> {
-  const plan: Plan = { scope: input.scope, add: [], update: [], unchanged: 0, replace: [], missing: [], cases: [], endedOn: choices.endedOn };
+  const plan: Plan = { scope: input.scope, add: [], update: [], unchanged: 0, replace: [], missing: [], vacated: [], cases: [], endedOn: choices.endedOn };
   const flips = new Set(choices.flips);
   const matches = matchRows(input.rows, existing);
   const claimed = new Set<number>();
@@ -97,6 +103,11 @@ export async function planImport(input: PlanInput, existing: ExistingOfficial[],
   for await (const row of inTurns(input.rows)) {
     const o = row.end_date ? undefined : seatOf(sittingAt, row);
     if (o && !claimed.has(o.id)) { claimed.add(o.id); plan.replace.push(ending(o, endOn(row))); }
+  }
+  // A seat the file says is vacant has nobody in it: its sitting official left, on the chosen day.
+  for (const key of input.vacant ?? []) {
+    const o = sittingAt.get(key);
+    if (o && !claimed.has(o.id)) { claimed.add(o.id); plan.vacated.push(ending(o, choices.endedOn)); }
   }
   const named = new Set(input.named);
   for await (const o of inTurns(existing)) {
@@ -146,7 +157,21 @@ function ending(o: ExistingOfficial, endDate: string): Ending {
   return { id: o.id, name: fullName(o), constituency: o.constituency ?? '', end_date: end };
 }
 
+/** The officials the plan ends, with or without the "complete list" box ticked. */
+export function endings(plan: Plan, complete: boolean): Ending[] {
+  return [...plan.replace, ...(plan.vacated ?? []), ...(complete ? plan.missing : [])];
+}
+
 /** How many officials the plan ends, with or without the "complete list" box ticked. */
 export function endedCount(plan: Plan, complete: boolean): number {
-  return plan.replace.length + (complete ? plan.missing.length : 0);
+  return endings(plan, complete).length;
+}
+
+/** The plans of several bodies as one: what the preview's counts and lists add up. */
+export function mergePlans(plans: Plan[], scope: Scope, endedOn: string): Plan {
+  return {
+    scope, endedOn, unchanged: plans.reduce((n, p) => n + p.unchanged, 0),
+    add: plans.flatMap((p) => p.add), update: plans.flatMap((p) => p.update), replace: plans.flatMap((p) => p.replace),
+    missing: plans.flatMap((p) => p.missing), vacated: plans.flatMap((p) => p.vacated ?? []), cases: plans.flatMap((p) => p.cases),
+  };
 }

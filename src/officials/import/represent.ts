@@ -72,7 +72,7 @@ function bodyProblem(row: CsvRow, role: string, organization: string, scope: Sco
 
 /**
  * A Represent row: the name is split from "Name" when the first/last columns do not add up to it
- * (Represent's split is not reliable), and the phone is the first constituency office's.
+ * (Represent's split is not reliable), and the phone and address are the first constituency office's (a councillor's: their office's).
  */
 export function readRepresentRow(row: CsvRow, layout: Layout, scope: Scope): RowResult {
   const cell = (name: string) => (layout.column(name) >= 0 ? row.cells[layout.column(name)] ?? '' : '');
@@ -89,8 +89,9 @@ export function readRepresentRow(row: CsvRow, layout: Layout, scope: Scope): Row
     province: '',
     party: cell('Party name') || null,
     email: cell('Email') || null,
-    phone: constituencyPhone(row.cells, layout.offices),
-    addressProvince: officeProvince(row.cells, layout.offices, scope.level),
+    phone: officeCell(row.cells, layout.offices, 2, scope.level),
+    address: officeCell(row.cells, layout.offices, 1, scope.level),
+    addressProvince: officeProvinceOf(row.cells, layout.offices, scope.level),
     start: '',
     end: '',
     external_id: personUrl(cell),
@@ -114,16 +115,21 @@ function splitName(name: string, first: string, last: string): [string, string] 
   return at > 0 ? [name.slice(0, at), name.slice(at + 1)] : ['', name];
 }
 
-function constituencyPhone(cells: string[], offices: number[]): string | null {
-  const office = offices.find((i) => fold(cells[i] ?? '') === 'constituency' && cells[i + 2]);
-  return office === undefined ? null : cells[office + 2];
+/**
+ * The first constituency office's cell `offset` columns after its "Office type" (1: Address, 2:
+ * Phone). A councillor has no constituency office: their office at city hall is where to reach them.
+ */
+function officeCell(cells: string[], offices: number[], offset: number, level: Level): string | null {
+  const office = offices.find((i) => fold(cells[i] ?? '') === 'constituency' && cells[i + offset])
+    ?? (level === 'municipal' ? offices.find((i) => cells[i + offset]) : undefined);
+  return office === undefined ? null : cells[office + offset];
 }
 
 /**
  * The province the office addresses name: constituency offices first. A member of Parliament's or
  * senator's other offices are in Ottawa, so they say nothing about the seat.
  */
-function officeProvince(cells: string[], offices: number[], level: Level): string | undefined {
+export function officeProvinceOf(cells: string[], offices: number[], level: Level): string | undefined {
   const constituency = offices.filter((i) => fold(cells[i] ?? '') === 'constituency');
   const others = level === 'federal' || level === 'senate' ? [] : offices.filter((i) => !constituency.includes(i));
   for (const i of [...constituency, ...others]) {

@@ -22,11 +22,16 @@ export interface ImportRow {
   party: string | null;
   email: string | null;
   phone: string | null;
+  /** The constituency office's postal address, line breaks kept. */
+  address: string | null;
   start_date: string | null;
   end_date: string | null;
   /** A stable identifier of the person in the file's source (Represent's URL, a legislature's Member ID). */
   external_id: string | null;
 }
+
+/** An address longer than this is not one: what is kept of it. */
+const MAX_ADDRESS = 500;
 
 /** What one format's reader makes of a row: the row, or the problems that keep it out. */
 export type RowResult = { row: ImportRow } | { problems: Problem[] };
@@ -40,7 +45,7 @@ export function parseDate(value: string): string | null | undefined {
 
 /** Fields every format shares, checked the same way: required names, dates, province. */
 export function finishRow(
-  fields: Omit<ImportRow, 'start_date' | 'end_date' | 'province' | 'external_id'> & { start: string; end: string; province: string; addressProvince?: string; external_id?: string | null },
+  fields: Omit<ImportRow, 'start_date' | 'end_date' | 'province' | 'external_id' | 'address'> & { address?: string | null; start: string; end: string; province: string; addressProvince?: string; external_id?: string | null },
   columns: { first: string; last: string; constituency: string; start: string; end: string; province: string },
   scope: Scope,
 ): RowResult {
@@ -74,6 +79,7 @@ export function finishRow(
       start_date: start_date ?? null,
       end_date: end_date ?? null,
       external_id: fields.external_id ?? null,
+      address: fields.address ? fields.address.slice(0, MAX_ADDRESS) : null,
     },
   };
 }
