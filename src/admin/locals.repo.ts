@@ -1,15 +1,13 @@
+import { z } from 'zod';
 import type { Db } from '../db';
+import { allRows, firstRow } from '../db/rows';
 
-export interface LocalRow {
-  id: number;
-  name: string;
-  union_name: string | null;
-  province: string | null;
-}
+export const LocalRow = z.object({ id: z.number(), name: z.string(), union_name: z.string().nullable(), province: z.string().nullable() });
+export type LocalRow = z.output<typeof LocalRow>;
 
 export type LocalFields = Omit<LocalRow, 'id'>;
 
-const COLUMNS = ['id', 'name', 'union_name', 'province'];
+const COLUMNS = Object.keys(LocalRow.shape);
 
 /** Every local with how many users belong to it, counted in SQL. */
 export function listLocalsWithCounts(db: Db) {
@@ -26,25 +24,25 @@ export function localChoices(db: Db): Promise<{ id: number; name: string }[]> {
 }
 
 export function findLocal(db: Db, id: number): Promise<LocalRow | undefined> {
-  return db('locals').where({ id }).first(COLUMNS);
+  return firstRow(LocalRow, db('locals').where({ id }).first(COLUMNS), 'a local');
 }
 
 /** A local by its id ("12") or its name, any case: what the command line accepts for --local. */
 export function findLocalByIdOrName(db: Db, key: string): Promise<LocalRow | undefined> {
   const q = db('locals').whereRaw('lower(name) = lower(?)', [key]);
   if (/^\d{1,9}$/.test(key)) q.orWhere({ id: Number(key) });
-  return q.orderByRaw('lower(name) = lower(?) desc', [key]).first(COLUMNS);
+  return firstRow(LocalRow, q.orderByRaw('lower(name) = lower(?) desc', [key]).first(COLUMNS), 'a local by id or name');
 }
 
 export async function localNameTaken(db: Db, name: string, exceptId?: number): Promise<boolean> {
-  const row = await db('locals').whereRaw('lower(name) = lower(?)', [name])
+  const row: unknown = await db('locals').whereRaw('lower(name) = lower(?)', [name])
     .modify((q) => { if (exceptId) q.whereNot({ id: exceptId }); })
     .first('id');
-  return !!row;
+  return row !== undefined;
 }
 
 export async function insertLocal(db: Db, fields: LocalFields): Promise<LocalRow> {
-  const [row] = await db('locals').insert(fields).returning(COLUMNS);
+  const [row] = await allRows(LocalRow, db('locals').insert(fields).returning(COLUMNS), 'a new local');
   return row;
 }
 

@@ -7,7 +7,7 @@ import { takePendingForm } from '../shared/pending-form';
 import { findLocal, listLocalsWithCounts } from './locals.repo';
 import { createLocal, editLocal } from './locals.service';
 import { parseLocalForm } from './locals.validate';
-import { found, paramId, signedInUser } from '../shared/params';
+import { formBody, found, paramId, signedInUser } from '../shared/params';
 
 /** Administrators list the union's locals, create them and rename them. */
 export function adminLocalsRouter(db: Db): Router {
@@ -27,7 +27,7 @@ export function adminLocalsRouter(db: Db): Router {
   });
 
   router.post('/new', async (req, res) => {
-    const form = parseLocalForm(req.body ?? {});
+    const form = parseLocalForm(formBody(req));
     const refuse = (values: object, errors: Record<string, string>) => res.status(422).render('admin/local-form', { local: null, values, errors });
     if (!form.ok) return refuse(form.values, form.errors);
     const result = await createLocal(db, signedInUser(req).id, form.value);
@@ -43,7 +43,7 @@ export function adminLocalsRouter(db: Db): Router {
 
   router.post('/:id', async (req, res) => {
     const local = await targetLocal(req);
-    const form = parseLocalForm(req.body ?? {});
+    const form = parseLocalForm(formBody(req));
     const refuse = (values: object, errors: Record<string, string>) => res.status(422).render('admin/local-form', { local, values, errors });
     if (!form.ok) return refuse(form.values, form.errors);
     const result = await editLocal(db, signedInUser(req).id, local.id, form.value);

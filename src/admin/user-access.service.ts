@@ -1,6 +1,9 @@
+import { z } from 'zod';
 import type { Db } from '../db';
+import { Count, firstRow } from '../db/rows';
+import { ROLES } from '../shared/types';
 import { changedFields, recordAudit } from '../shared/audit.repo';
-import { updateUser } from '../auth/users.repo';
+import { updateUser } from '../auth/users.service';
 import { findLocal } from './locals.repo';
 import type { UserAccess } from './user-access.validate';
 
@@ -18,7 +21,7 @@ const ADMIN_CHANGE_LOCK = 727002;
 export async function changeUserAccess(db: Db, actorId: number, userId: number, input: UserAccess): Promise<AccessResult | undefined> {
   return db.transaction(async (trx) => {
     await trx.raw('SELECT pg_advisory_xact_lock(?)', [ADMIN_CHANGE_LOCK]);
-    const before = await trx('users').where({ id: userId }).forUpdate().first('id', 'role', 'local_id', 'active');
+    const before = await firstRow(AccessRow, trx('users').where({ id: userId }).forUpdate().first('id', 'role', 'local_id', 'active'), "a user's access");
     if (!before) return undefined;
     if (input.local_id !== null && !(await findLocal(trx, input.local_id))) return { ok: false, errors: { local_id: 'auth:errors.local' } };
 
@@ -36,7 +39,9 @@ export async function changeUserAccess(db: Db, actorId: number, userId: number, 
   });
 }
 
+const AccessRow = z.object({ id: z.number(), role: z.enum(ROLES), local_id: z.number().nullable(), active: z.boolean() });
+
 async function otherActiveAdmins(db: Db, userId: number): Promise<number> {
-  const row = await db('users').where({ role: 'admin', active: true }).whereNot({ id: userId }).first(db.raw('count(*)::int as n'));
-  return row.n;
+  const row = await firstRow(Count, db('users').where({ role: 'admin', active: true }).whereNot({ id: userId }).first(db.raw('count(*)::int as n')), 'the other administrators');
+  return row?.n ?? 0;
 }

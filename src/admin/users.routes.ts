@@ -5,12 +5,11 @@ import { NotFoundError } from '../shared/errors';
 import { paginate } from '../shared/pagination';
 import { takePendingForm } from '../shared/pending-form';
 import { parseUserForm } from '../auth/users.validate';
-import { changePassword, createUser } from '../auth/users.service';
-import { countUsers, findUserById, listUsers } from '../auth/users.repo';
+import { changePassword, countUsers, createUser, findUserById, listUsers } from '../auth/users.service';
 import { localChoices } from './locals.repo';
 import { changeUserAccess } from './user-access.service';
 import { parsePasswordResetForm, parseUserAccessForm } from './user-access.validate';
-import { found, paramId, signedInUser } from '../shared/params';
+import { formBody, found, paramId, signedInUser } from '../shared/params';
 
 /** Administrators list users, create them, change their role, local and active flag, reset passwords. */
 export function adminUsersRouter(db: Db): Router {
@@ -31,7 +30,7 @@ export function adminUsersRouter(db: Db): Router {
   });
 
   router.post('/new', async (req, res) => {
-    const form = parseUserForm(req.body ?? {});
+    const form = parseUserForm(formBody(req));
     const localList = await localChoices(db);
     if (!form.ok) return res.status(422).render('admin/user-new', { values: form.values, errors: form.errors, localList });
     const result = await createUser(db, form.value, signedInUser(req).id);
@@ -53,7 +52,7 @@ export function adminUsersRouter(db: Db): Router {
 
   router.post('/:id', async (req, res) => {
     const user = await targetUser(req);
-    const form = parseUserAccessForm(req.body ?? {});
+    const form = parseUserAccessForm(formBody(req));
     const refuse = async (values: object, errors: Record<string, string>) =>
       res.status(422).render('admin/user-edit', { target: user, values, errors, localList: await localChoices(db) });
     if (!form.ok) return refuse(form.values, form.errors);
@@ -70,7 +69,7 @@ export function adminUsersRouter(db: Db): Router {
 
   router.post('/:id/password', async (req, res) => {
     const user = await targetUser(req);
-    const form = parsePasswordResetForm(req.body ?? {});
+    const form = parsePasswordResetForm(formBody(req));
     if (!form.ok) return res.status(422).render('admin/user-password', { target: user, errors: form.errors });
     const cutOff = await changePassword(db, user.id, form.value.password, signedInUser(req).id);
     // Every session of that user ends; an administrator resetting their own keeps this one.

@@ -4,7 +4,7 @@ import { flash } from '../shared/flash';
 import { passwordProblem } from './passwords';
 import { createThrottle } from './throttle';
 import { changePassword, checkCurrentPassword } from './users.service';
-import { signedInUser } from '../shared/params';
+import { formBody, signedInUser } from '../shared/params';
 
 /** The signed-in user's own account: their password. */
 export function accountRouter(db: Db): Router {
@@ -17,8 +17,9 @@ export function accountRouter(db: Db): Router {
 
   router.post('/account/password', async (req, res) => {
     const user = signedInUser(req);
-    const current = typeof req.body.current_password === 'string' ? req.body.current_password : '';
-    const next = typeof req.body.new_password === 'string' ? req.body.new_password : '';
+    const body = formBody(req);
+    // Passwords as typed: never trimmed, so only a string is read.
+    const [current, next] = [body.current_password, body.new_password].map((v) => (typeof v === 'string' ? v : ''));
     const check = await checkCurrentPassword(db, throttle, user, current);
     if ('reason' in check) {
       res.set('Retry-After', String(check.retryAfterSeconds));

@@ -12,6 +12,7 @@ import { parseUserForm } from './users.validate';
 import { signInProblems } from './sign-in.validate';
 import type { FirstRun } from './first-run';
 import { languageSwitch } from './language.routes';
+import { formBody } from '../shared/params';
 
 /** Sign in, sign out, first-run setup and the language switch: the pages open to everyone. */
 export function authRouter(db: Db, passport: PassportStatic, firstRun: FirstRun, sessionSecret: string): Router {
@@ -27,16 +28,17 @@ export function authRouter(db: Db, passport: PassportStatic, firstRun: FirstRun,
 
   // Refused in front of passport: an unreadable e-mail costs no password check and no query.
   const readableSignIn: RequestHandler = (req, res, next) => {
-    const refused = signInProblems(req.body ?? {});
+    const refused = signInProblems(formBody(req));
     if (!refused) return next();
-    res.status(422).render('auth/login', { ...refused, next: safeReturnPath(req.body?.next), formKept: !!req.session.pendingForm });
+    res.status(422).render('auth/login', { ...refused, next: safeReturnPath(formBody(req).next), formKept: !!req.session.pendingForm });
   };
 
   router.post('/login', signIn.check, signIn.issue, readableSignIn, (req: Request, res: Response, next: NextFunction) => {
     passport.authenticate('local', (err: unknown, user: Express.User | false, info?: { message?: string; retryAfterSeconds?: number }) => {
       if (err) return next(err);
-      const values = { email: text(req.body?.email, MAX_LENGTH.email) };
-      const returnTo = safeReturnPath(req.body?.next) ?? safeReturnPath(req.query.next);
+      const body = formBody(req);
+      const values = { email: text(body.email, MAX_LENGTH.email) };
+      const returnTo = safeReturnPath(body.next) ?? safeReturnPath(req.query.next);
       if (!user) {
         // Refused at once, with when to come back: never a request held open as the delay.
         const throttled = info?.message === 'throttled';
@@ -78,7 +80,7 @@ export function authRouter(db: Db, passport: PassportStatic, firstRun: FirstRun,
   });
 
   router.post('/setup', setupOpen, csrfProtection, async (req, res, next) => {
-    const form = parseUserForm(req.body ?? {}, { role: 'admin' });
+    const form = parseUserForm(formBody(req), { role: 'admin' });
     if (!form.ok) return res.status(422).render('auth/setup', { values: form.values, errors: form.errors });
     const result = await createFirstAdmin(db, { ...form.value, role: 'admin', local_id: null });
     if (!result.ok) return res.status(409).render('auth/setup', { values: { name: form.value.name, email: form.value.email }, errors: result.errors });

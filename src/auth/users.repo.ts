@@ -1,21 +1,32 @@
+import { z } from 'zod';
 import type { Db } from '../db';
-import type { Role, SessionUser } from '../shared/types';
+import { allRows, Count, firstRow } from '../db/rows';
+import { LANGUAGES } from '../i18n/i18n';
+import { ROLES, type Role, type SessionUser } from '../shared/types';
 
-export const PUBLIC_COLUMNS = ['id', 'email', 'name', 'role', 'local_id', 'language', 'active', 'sessions_valid_after'];
+/** A users row without its password hash: what the session and every page know of a user. */
+export const SessionUserRow = z.object({
+  id: z.number(), email: z.string(), name: z.string(), role: z.enum(ROLES), local_id: z.number().nullable(),
+  language: z.enum(LANGUAGES).nullable(), active: z.boolean(), sessions_valid_after: z.date(),
+}) satisfies z.ZodType<SessionUser>;
+
+export const PUBLIC_COLUMNS = Object.keys(SessionUserRow.shape);
 
 export function findUserById(db: Db, id: number): Promise<SessionUser | undefined> {
-  return db('users').where({ id }).first(PUBLIC_COLUMNS);
+  return firstRow(SessionUserRow, db('users').where({ id }).first(PUBLIC_COLUMNS), 'a user by id');
 }
 
+const WithHash = SessionUserRow.extend({ password_hash: z.string() });
+
 export function findUserByEmailWithHash(db: Db, email: string): Promise<(SessionUser & { password_hash: string }) | undefined> {
-  return db('users').whereRaw('lower(email) = lower(?)', [email]).first([...PUBLIC_COLUMNS, 'password_hash']);
+  return firstRow(WithHash, db('users').whereRaw('lower(email) = lower(?)', [email]).first([...PUBLIC_COLUMNS, 'password_hash']), 'a user by e-mail');
 }
 
 export async function emailTaken(db: Db, email: string, exceptId?: number): Promise<boolean> {
-  const row = await db('users').whereRaw('lower(email) = lower(?)', [email])
+  const row: unknown = await db('users').whereRaw('lower(email) = lower(?)', [email])
     .modify((q) => { if (exceptId) q.whereNot({ id: exceptId }); })
     .first('id');
-  return !!row;
+  return row !== undefined;
 }
 
 export async function anyUserExists(db: Db): Promise<boolean> {
@@ -32,7 +43,7 @@ export interface NewUser {
 }
 
 export async function insertUser(db: Db, user: NewUser): Promise<SessionUser> {
-  const [row] = await db('users').insert(user).returning(PUBLIC_COLUMNS);
+  const [row] = await allRows(SessionUserRow, db('users').insert(user).returning(PUBLIC_COLUMNS), 'a new user');
   return row;
 }
 
@@ -41,8 +52,8 @@ export async function updateUser(db: Db, id: number, changes: Partial<NewUser & 
 }
 
 export async function countUsers(db: Db): Promise<number> {
-  const row = await db('users').first(db.raw('count(*)::int as n'));
-  return row.n;
+  const row = await firstRow(Count, db('users').first(db.raw('count(*)::int as n')), 'the count of users');
+  return row?.n ?? 0;
 }
 
 /** One page of users with their local's name, by name. */

@@ -66,3 +66,7 @@ export async function changePassword(db: Db, userId: number, password: string, a
   });
   return cutOff;
 }
+
+// What the administrators' pages (src/admin) read and change of the users, offered here on purpose
+// so that no other feature depends on this one's SQL. Admin's own service records the audit event.
+export { countUsers, findUserById, listUsers, updateUser } from './users.repo';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../db';
+import { allRows, firstRow } from '../db/rows';
 import type { AskInput, CampaignInput } from './campaigns.validate';
 
 /** A campaign row: the form's fields (asks apart) and its id. */
@@ -22,29 +23,36 @@ export function listCampaigns(db: Db) {
       WHERE t.campaign_id = c.id AND o.end_date IS NULL) AS targets`));
 }
 
-/** The campaigns to choose from in a filter or a form: id and name. */
-export function campaignChoices(db: Db): Promise<{ id: number; name: string; active: boolean }[]> {
+/** The campaigns to choose from in a filter or a form: id, name and whether active (a query: the dashboard embeds it). */
+export function campaignChoices(db: Db) {
   return db('campaigns').orderBy([{ column: 'is_default', order: 'desc' }, { column: 'active', order: 'desc' }, { column: 'id', order: 'desc' }])
     .select('id', 'name', 'active');
 }
 
-export function findCampaign(db: Db, id: number): Promise<Campaign | undefined> {
+/** A campaign by id, as a query (the dashboard embeds it; CampaignRow parses it). */
+export function campaignQuery(db: Db, id: number) {
   return db('campaigns').where({ id }).first(COLUMNS);
 }
 
-/** The default campaign, else the most recent active one: what the dashboard opens on. */
-export function defaultCampaign(db: Db): Promise<Campaign | undefined> {
+export function findCampaign(db: Db, id: number): Promise<Campaign | undefined> {
+  return firstRow(CampaignRow, campaignQuery(db, id), 'a campaign');
+}
+
+/** The default campaign, else the most recent active one: what the dashboard opens on (a query it embeds). */
+export function defaultCampaignQuery(db: Db) {
   return db('campaigns').orderBy([{ column: 'is_default', order: 'desc' }, { column: 'active', order: 'desc' }, { column: 'id', order: 'desc' }]).first(COLUMNS);
 }
 
-export function listAsks(db: Db, campaignId: number): Promise<{ id: number; text: string; position: number }[]> {
-  return db('campaign_asks').where({ campaign_id: campaignId }).orderBy(['position', 'id']).select('id', 'text', 'position');
+const AskRow = z.object({ id: z.number(), text: z.string(), position: z.number() });
+
+export function listAsks(db: Db, campaignId: number): Promise<z.output<typeof AskRow>[]> {
+  return allRows(AskRow, db('campaign_asks').where({ campaign_id: campaignId }).orderBy(['position', 'id']).select('id', 'text', 'position'), "a campaign's asks");
 }
 
 type CampaignRow = Omit<Campaign, 'id'>;
 
 export async function insertCampaign(db: Db, row: CampaignRow & { created_by: number }): Promise<Campaign> {
-  const [campaign] = await db('campaigns').insert(row).returning(COLUMNS);
+  const [campaign] = await allRows(CampaignRow, db('campaigns').insert(row).returning(COLUMNS), 'a new campaign');
   return campaign;
 }
 
@@ -60,7 +68,8 @@ export async function clearDefault(db: Db, exceptId?: number): Promise<void> {
 }
 
 export async function anyDefault(db: Db): Promise<boolean> {
-  return !!(await db('campaigns').where({ is_default: true }).first('id'));
+  const row: unknown = await db('campaigns').where({ is_default: true }).first('id');
+  return row !== undefined;
 }
 
 /**

@@ -9,7 +9,7 @@ import { listAsks, listCampaigns } from './campaigns.repo';
 import { campaignOr404, saveCampaign } from './campaigns.service';
 import { askRows, EMPTY_ASK_ROWS, parseCampaignForm } from './campaigns.validate';
 import { countTargets, listTargets } from './targets.repo';
-import { signedInUser } from '../shared/params';
+import { formBody, signedInUser } from '../shared/params';
 
 const TARGETS_PER_PAGE = 50;
 
@@ -54,15 +54,16 @@ export function campaignsRouter(db: Db): Router {
 
   /** "Add rows" re-shows the form with more empty ask rows and saves nothing: no script needed. */
   async function save(req: Request, res: Response, campaign: { id: number; name: string } | null) {
-    if (text(req.body.add_rows)) {
-      const rows = askRows(req.body.asks);
+    const body = formBody(req);
+    if (text(body.add_rows)) {
+      const rows = askRows(body.asks);
       const empty = rows.filter((a) => !a.text).length;
-      return renderForm(res, campaign, rawValues(req.body), {}, empty + EMPTY_ASK_ROWS);
+      return renderForm(res, campaign, rawValues(body), {}, empty + EMPTY_ASK_ROWS);
     }
-    const form = parseCampaignForm(req.body);
+    const form = parseCampaignForm(body);
     if (!form.ok) return renderForm(res.status(422), campaign, form.values, form.errors);
     const result = await saveCampaign(db, signedInUser(req).id, campaign?.id ?? null, form.value);
-    if (!result.ok) return renderForm(res.status(422), campaign, rawValues(req.body), result.errors);
+    if (!result.ok) return renderForm(res.status(422), campaign, rawValues(body), result.errors);
     flash(req, 'success', req.t(campaign ? 'campaigns:updated' : 'campaigns:created', { name: form.value.name }));
     res.redirect(303, `/campaigns/${result.id}`);
   }

@@ -1,5 +1,7 @@
+import type { Knex } from 'knex';
 import { z } from 'zod';
 import type { Db } from '../db';
+import { firstRow, parseAs, rowCount } from '../db/rows';
 import { likeEscape, searchTerms } from '../shared/fold';
 import { timestamp } from '../db/one-statement';
 
@@ -10,10 +12,9 @@ export interface TargetFilter {
 }
 
 /** Inserts as targets the officials a query selects; already-targeted ones are left as they are. */
-async function insertTargets(db: Db, campaignId: number, officials: ReturnType<Db>): Promise<number> {
+async function insertTargets(db: Db, campaignId: number, officials: Knex.QueryBuilder): Promise<number> {
   const pick = officials.clearSelect().select(db.raw('?::int', [campaignId]), 'officials.id');
-  const result = await db.raw('INSERT INTO campaign_targets (campaign_id, official_id) ? ON CONFLICT DO NOTHING', [pick]);
-  return result.rowCount ?? 0;
+  return rowCount(db.raw('INSERT INTO campaign_targets (campaign_id, official_id) ? ON CONFLICT DO NOTHING', [pick]));
 }
 
 /** Every sitting official of a level (and province, party) becomes a target. */
@@ -34,10 +35,12 @@ export async function removeTarget(db: Db, campaignId: number, officialId: numbe
   return (await db('campaign_targets').where({ campaign_id: campaignId, official_id: officialId }).delete()) > 0;
 }
 
+const TargetRow = z.object({ campaign_id: z.number(), official_id: z.number(), claimed_by_local_id: z.number().nullable() });
+
 /** The target, locked until the transaction ends so that two claims cannot both win. */
 export function findTarget(db: Db, campaignId: number, officialId: number) {
-  return db('campaign_targets').forUpdate().where({ campaign_id: campaignId, official_id: officialId })
-    .first<{ campaign_id: number; official_id: number; claimed_by_local_id: number | null } | undefined>('campaign_id', 'official_id', 'claimed_by_local_id');
+  return firstRow(TargetRow, db('campaign_targets').forUpdate().where({ campaign_id: campaignId, official_id: officialId })
+    .first('campaign_id', 'official_id', 'claimed_by_local_id'), 'a target');
 }
 
 export async function setClaim(db: Db, campaignId: number, officialId: number, localId: number | null): Promise<void> {
@@ -63,12 +66,14 @@ export function listTargets(db: Db, campaignId: number, page: { limit: number; o
           AND NOT EXISTS (SELECT 1 FROM campaign_targets c WHERE c.campaign_id = t.campaign_id AND c.official_id = s.id)) AS successor`));
 }
 
+const TargetCounts = z.object({ all: z.number(), sitting: z.number() });
+
 /** Targets in all, and those still sitting (the denominator of every coverage figure). */
 export async function countTargets(db: Db, campaignId: number): Promise<{ all: number; sitting: number }> {
-  const row = await db('campaign_targets as t').join('officials as o', 'o.id', 't.official_id')
+  const row = await firstRow(TargetCounts, db('campaign_targets as t').join('officials as o', 'o.id', 't.official_id')
     .where('t.campaign_id', campaignId)
-    .first(db.raw('count(*)::int AS "all"'), db.raw('count(*) FILTER (WHERE o.end_date IS NULL)::int AS sitting'));
-  return row as { all: number; sitting: number };
+    .first(db.raw('count(*)::int AS "all"'), db.raw('count(*) FILTER (WHERE o.end_date IS NULL)::int AS sitting')), "a campaign's count of targets");
+  return row ?? { all: 0, sitting: 0 };
 }
 
 /** Sitting officials matching a search, each marked if it is already a target: the hand-picking list. */
@@ -82,10 +87,12 @@ export function searchOfficialsForTargets(db: Db, campaignId: number, query: str
       db.raw('(t.official_id IS NOT NULL) AS is_target'));
 }
 
+const Strings = z.array(z.string());
+
 /** The levels and parties among sitting officials: the choices of the add-targets form. */
 export async function targetChoices(db: Db): Promise<{ levels: string[]; parties: string[] }> {
-  const levels = await db('officials').whereNull('end_date').distinct('level').orderBy('level').pluck('level');
-  const parties = await partyChoices(db).pluck('party');
+  const levels = parseAs(Strings, await db('officials').whereNull('end_date').distinct('level').orderBy('level').pluck('level'), 'the levels');
+  const parties = parseAs(Strings, await partyChoices(db).pluck('party'), 'the parties');
   return { levels, parties };
 }
 
@@ -112,16 +119,18 @@ export function claimsForOfficial(db: Db, officialId: number) {
 
 /** One target with its campaign, official and claim: the claim page. */
 export function findTargetClaim(db: Db, campaignId: number, officialId: number) {
-  return claimsForOfficial(db, officialId).where('t.campaign_id', campaignId)
+  return firstRow(ClaimRow.extend({ official_name: z.string() }), claimsForOfficial(db, officialId).where('t.campaign_id', campaignId)
     .join('officials as o', 'o.id', 't.official_id')
     .select(db.raw("concat_ws(' ', o.honorific, o.first_name, o.last_name) AS official_name"))
-    .first<{ campaign_id: number; campaign_name: string; official_id: number; official_name: string;
-      claimed_by_local_id: number | null; claimed_at: Date | null; local_name: string | null } | undefined>();
+    .first(), "a target's claim");
 }
 
-export function localChoices(db: Db): Promise<{ id: number; name: string }[]> {
+/** The locals a claim can be made for, by name (a query: the dashboard embeds it). */
+export function localChoices(db: Db) {
   return db('locals').orderBy('name').select('id', 'name');
 }
+
+export const LocalChoice = z.object({ id: z.number(), name: z.string() });
 
 export async function localExists(db: Db, id: number): Promise<boolean> {
   return !!(await db('locals').where({ id }).first('id'));

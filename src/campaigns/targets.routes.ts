@@ -8,7 +8,7 @@ import { id, list, MAX_LENGTH, text } from '../shared/validation';
 import { campaignOr404 } from './campaigns.service';
 import { searchOfficialsForTargets, targetChoices } from './targets.repo';
 import { addTargets, changeClaim, claimPage, dropTarget, TargetsToAdd } from './targets.service';
-import { paramId, signedInUser } from '../shared/params';
+import { formBody, paramId, signedInUser } from '../shared/params';
 
 /** Adding and removing a campaign's targets (coordinators), and claiming them (members and up). */
 export function targetsRouter(db: Db): Router {
@@ -26,7 +26,7 @@ export function targetsRouter(db: Db): Router {
 
   router.post('/:id/targets', coordinator, async (req, res) => {
     const campaign = await campaignOr404(db, req.params.id);
-    const what = parseTargetsToAdd(req.body);
+    const what = parseTargetsToAdd(formBody(req));
     if (!what) {
       flash(req, 'error', req.t('campaigns:targets.nothingChosen'));
       return res.redirect(303, `/campaigns/${campaign.id}/targets`);
@@ -58,7 +58,7 @@ export function targetsRouter(db: Db): Router {
     const campaignId = paramId(req.params.id);
     const officialId = paramId(req.params.officialId);
     // A coordinator picks the local (their own by default); a member's own local is the only one the service accepts.
-    const chosen = id(req.body.local_id) ?? signedInUser(req).local_id;
+    const chosen = id(formBody(req).local_id) ?? signedInUser(req).local_id;
     const localId = action === 'unclaim' ? null : chosen;
     const result = action === 'claim' && !localId
       ? { ok: false as const, reason: 'noLocal' as const }
@@ -71,7 +71,7 @@ export function targetsRouter(db: Db): Router {
 }
 
 function backTo(req: Request, fallback: string): string {
-  return safeReturnPath(req.body.return_to) ?? fallback;
+  return safeReturnPath(formBody(req).return_to) ?? fallback;
 }
 
 /** The add-targets form: a level with optional province and party, or officials ticked by hand. */

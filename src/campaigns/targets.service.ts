@@ -1,10 +1,14 @@
+import type { z } from 'zod';
 import type { Db } from '../db';
+import { rows } from '../db/one-statement';
+import { allRows } from '../db/rows';
 import { recordAudit } from '../shared/audit.repo';
 import { hasRole } from '../shared/auth-guards';
 import { NotFoundError } from '../shared/errors';
 import type { SessionUser } from '../shared/types';
 import { findCampaign } from './campaigns.repo';
-import { addTargetsById, addTargetsByFilter, claimsForOfficial, findTarget, findTargetClaim, localChoices, localExists, removeTarget, setClaim, TargetFilter } from './targets.repo';
+import { addTargetsById, addTargetsByFilter, ClaimRow, claimsForOfficial, findTarget, findTargetClaim, LocalChoice, localChoices, localExists, removeTarget, setClaim,
+  TargetFilter } from './targets.repo';
 
 export type TargetsToAdd = { by: 'filter'; filter: TargetFilter } | { by: 'hand'; officialIds: number[] };
 
@@ -63,18 +67,19 @@ export function claimRights(user: SessionUser, claimedBy: number | null) {
 }
 
 /**
- * What the official's page shows about claims (views/campaigns/_official-claims.ejs): each campaign
- * targeting the official with its claim and what this user may do about it; a coordinator chooses
- * the local on the claim page. Pass the result as the partial's `claims` local.
+ * What the official's page shows about claims (views/campaigns/_official-claims.ejs), in two steps
+ * so that the officials feature reads it within its page's one statement: this column, read beside
+ * the official's row, then claimsOf on what it gave.
  */
-export async function officialClaims(db: Db, user: SessionUser, officialId: number) {
-  return claimsOf(user, officialId, await claimsForOfficial(db, officialId));
+export function officialClaimsColumn(db: Db, officialId: number) {
+  return rows(ClaimRow, claimsForOfficial(db, officialId));
 }
 
-export type ClaimRow = Awaited<ReturnType<typeof claimsForOfficial>>[number];
-
-/** The claims on an official with what this user may do with each (rows read by claimsForOfficial). */
-export function claimsOf(user: SessionUser, officialId: number, rows: ClaimRow[]) {
+/**
+ * Each campaign targeting the official with its claim and what this user may do about it (a
+ * coordinator chooses the local on the claim page): the partial's `claims` local.
+ */
+export function claimsOf(user: SessionUser, officialId: number, rows: z.output<typeof ClaimRow>[]) {
   return {
     official_id: officialId,
     pick_local: hasRole(user, 'coordinator'),
@@ -88,6 +93,6 @@ export async function claimPage(db: Db, user: SessionUser, campaignId: number, o
   if (!target) throw new NotFoundError();
   return {
     target: { ...target, ...claimRights(user, target.claimed_by_local_id) },
-    localChoices: hasRole(user, 'coordinator') ? await localChoices(db) : [],
+    localChoices: hasRole(user, 'coordinator') ? await allRows(LocalChoice, localChoices(db), 'the locals') : [],
   };
 }

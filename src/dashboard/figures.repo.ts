@@ -1,29 +1,25 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import type { Db } from '../db';
-import { CampaignRow, campaignChoices, defaultCampaign, findCampaign } from '../campaigns/campaigns.repo';
-import { localChoices, partyChoices } from '../campaigns/targets.repo';
+import { CampaignRow, campaignChoices, campaignQuery, defaultCampaignQuery } from '../campaigns/campaigns.repo';
+import { LocalChoice, localChoices, partyChoices } from '../campaigns/targets.repo';
 import { readOne, row, rows, value } from '../db/one-statement';
 import { Headline, headlineFigures, scopeTables, Weekly, weeklyFigures } from './counts.repo';
 import { Coverage, coverageFigures, Scope, stanceFigures, Stances, targetStates, Window } from './dashboard.repo';
 import { Activity, activityFigures, Idle, idleFigures, Worklist, worklistFigures } from './worklist.repo';
 
-/** The campaigns repo types its queries as the promise of their rows; they are Knex builders, which embed in a statement. */
-const query = (q: PromiseLike<unknown>) => q as unknown as Knex.QueryBuilder;
-
-const Local = z.object({ id: z.number(), name: z.string() });
 
 /**
  * What the filters offer (campaigns, parties, and locals when `withLocals`) and the chosen campaign
  * (`campaignId`, else the default one; none when `withCampaign` is false), in one statement.
  */
 export async function dashboardChoices(db: Db, withLocals: boolean, withCampaign: boolean, campaignId?: number) {
-  const campaign = campaignId ? findCampaign(db, campaignId) : defaultCampaign(db);
+  const campaign = campaignId ? campaignQuery(db, campaignId) : defaultCampaignQuery(db);
   const r = await readOne(db, {
-    campaigns: rows(z.object({ id: z.number(), name: z.string(), active: z.boolean() }), query(campaignChoices(db))),
+    campaigns: rows(z.object({ id: z.number(), name: z.string(), active: z.boolean() }), campaignChoices(db)),
     parties: value(z.array(z.string()), db.raw(`SELECT coalesce(json_agg(p.party), '[]') FROM ? p`, [partyChoices(db)])),
-    locals: withLocals ? rows(Local, query(localChoices(db))) : value(z.array(Local), db.raw("'[]'::json")),
-    campaign: withCampaign ? row(CampaignRow, query(campaign)) : value(z.null(), db.raw('NULL::json')),
+    locals: withLocals ? rows(LocalChoice, localChoices(db)) : value(z.array(LocalChoice), db.raw("'[]'::json")),
+    campaign: withCampaign ? row(CampaignRow, campaign) : value(z.null(), db.raw('NULL::json')),
   }, { name: "the dashboard's filters" });
   return { choices: { campaigns: r.campaigns, parties: r.parties, locals: r.locals }, campaign: r.campaign ?? undefined };
 }

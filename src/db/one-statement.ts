@@ -2,6 +2,9 @@ import type { Knex } from 'knex';
 import { z } from 'zod';
 import type { Db } from './index';
 import { prepared } from './prepared';
+import { parseAs as parse } from './rows';
+
+export { RowShapeError } from './rows';
 
 /**
  * A page read in one statement: each list, row or figure it shows is a sub-select of one SELECT
@@ -44,20 +47,6 @@ export function row<S extends z.ZodType>(schema: S, query: Sql): Column<z.ZodNul
 /** The one value `query` gives (a count, or a JSON value it builds itself). */
 export function value<S extends z.ZodType>(schema: S, query: Sql): Column<S> {
   return { select: (db, as) => db.raw('? AS ??', [sub(db, query), as]), schema };
-}
-
-/** A statement's result that does not match its schema: a change of SQL or migration the code did not follow. */
-export class RowShapeError extends Error {
-  constructor(what: string, error: z.ZodError) {
-    super(`The database's answer for ${what} does not match its schema: ${z.prettifyError(error)}`);
-    this.name = 'RowShapeError';
-  }
-}
-
-function parse<S extends z.ZodType>(schema: S, data: unknown, what: string): z.output<S> {
-  const result = schema.safeParse(data);
-  if (!result.success) throw new RowShapeError(what, result.error);
-  return result.data;
 }
 
 const selects = (db: Db, columns: Columns) => Object.entries(columns).map(([as, column]) => column.select(db, as));

@@ -21,7 +21,7 @@ export function isLanguage(value: unknown): value is Language {
  * Every feature keeps its words in src/<feature>/locales/{en,fr}.json; the folder name is the
  * i18next namespace (`t('meetings:saved')`). Words shared by every page live in src/shared/locales.
  */
-export function loadCatalogues(): Record<Language, Record<string, Record<string, unknown>>> {
+function loadCatalogues(): Record<Language, Record<string, Record<string, unknown>>> {
   const catalogues = { en: {}, fr: {} } as Record<Language, Record<string, Record<string, unknown>>>;
   for (const feature of fs.readdirSync(SRC_DIR)) {
     const dir = path.join(SRC_DIR, feature, 'locales');

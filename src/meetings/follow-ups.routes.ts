@@ -6,7 +6,7 @@ import { id, text, today } from '../shared/validation';
 import { peopleChoices } from './lookups.repo';
 import { peopleScope } from './access.service';
 import { followUpsPage, markDone, reassign, reopen } from './follow-ups.service';
-import { paramId, signedInUser } from '../shared/params';
+import { formBody, paramId, signedInUser } from '../shared/params';
 
 /** /follow-ups: mine and my local's, overdue first; done, reopen and reassign are one form POST each. */
 export function followUpsRouter(db: Db): Router {
@@ -25,21 +25,21 @@ export function followUpsRouter(db: Db): Router {
   router.post('/:id/done', async (req, res) => {
     const row = await markDone(db, signedInUser(req), paramId(req.params.id));
     flash(req, 'success', req.t('meetings:followUps.markedDone', { description: row.description }));
-    res.redirect(303, back(req.body));
+    res.redirect(303, back(formBody(req)));
   });
 
   router.post('/:id/reopen', async (req, res) => {
     const row = await reopen(db, signedInUser(req), paramId(req.params.id));
     flash(req, 'success', req.t('meetings:followUps.reopened', { description: row.description }));
-    res.redirect(303, back(req.body));
+    res.redirect(303, back(formBody(req)));
   });
 
   router.post('/:id/assign', async (req, res) => {
-    const raw = text(req.body?.assignee_id);
+    const raw = text(formBody(req).assignee_id);
     const assignee = raw ? id(raw) : null;
     const ok = assignee !== undefined && (await reassign(db, signedInUser(req), paramId(req.params.id), assignee));
     flash(req, ok ? 'success' : 'error', req.t(ok ? 'meetings:followUps.reassigned' : 'meetings:errors.assignee'));
-    res.redirect(303, back(req.body));
+    res.redirect(303, back(formBody(req)));
   });
 
   return router;

@@ -10,7 +10,7 @@ import { Conflict, editMeeting, logMeeting, SaveResult } from './meetings.servic
 import { MeetingValues, MIN_FOLLOW_UP_ROWS, parseMeetingForm } from './meetings.validate';
 import { savedMessage } from './saved-message';
 import { conflictRows } from './conflict';
-import { paramId, signedInUser } from '../shared/params';
+import { formBody, paramId, signedInUser } from '../shared/params';
 
 type FormMode = { kind: 'new' } | { kind: 'edit'; meetingId: number };
 type Extra = { errors?: Record<string, string>; duplicates?: unknown[]; conflict?: Conflict; addRow?: boolean };
@@ -33,8 +33,9 @@ export function meetingFormRouter(db: Db): Router {
 
   /** "Find" and "add another follow-up" submit the form to show it again, with nothing typed lost. */
   function redisplay(req: Request): { addRow: boolean } | undefined {
-    if (req.body?.find_official !== undefined) return { addRow: false };
-    if (req.body?.add_follow_up !== undefined) return { addRow: true };
+    const body = formBody(req);
+    if (body.find_official !== undefined) return { addRow: false };
+    if (body.add_follow_up !== undefined) return { addRow: true };
     return undefined;
   }
 
@@ -63,11 +64,11 @@ export function meetingFormRouter(db: Db): Router {
   });
 
   router.post('/new', async (req, res) => {
-    const form = parseMeetingForm(req.body ?? {});
+    const form = parseMeetingForm(formBody(req));
     const again = redisplay(req);
     if (again) return renderForm(req, res, 200, { kind: 'new' }, form.values, again);
     if (!form.ok) return renderForm(req, res, 422, { kind: 'new' }, form.values, { errors: form.errors });
-    const result = await logMeeting(db, signedInUser(req), form.value, { checkDuplicate: req.body.confirm_duplicate === undefined });
+    const result = await logMeeting(db, signedInUser(req), form.value, { checkDuplicate: formBody(req).confirm_duplicate === undefined });
     await afterSave(req, res, { kind: 'new' }, form.values, result);
   });
 
@@ -83,7 +84,7 @@ export function meetingFormRouter(db: Db): Router {
     const meetingId = paramId(req.params.id);
     const mode: FormMode = { kind: 'edit', meetingId };
     await meetingFor(db, signedInUser(req), meetingId, 'edit');
-    const form = parseMeetingForm(req.body ?? {});
+    const form = parseMeetingForm(formBody(req));
     const again = redisplay(req);
     if (again) return renderForm(req, res, 200, mode, form.values, again);
     const version = id(form.values.version);

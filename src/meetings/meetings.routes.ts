@@ -12,7 +12,7 @@ import { meetingList } from './list.service';
 import { meetingPage } from './meeting-page.repo';
 import { deleteMeeting, restoreMeeting } from './meetings.service';
 import { parseFollowUp } from './meetings.validate';
-import { paramId, signedInUser } from '../shared/params';
+import { formBody, paramId, signedInUser } from '../shared/params';
 
 type FollowUpForm = { values: Record<string, string>; errors: Record<string, string> };
 
@@ -57,7 +57,8 @@ export function meetingsRouter(db: Db): Router {
 
   router.post('/:id/follow-ups', async (req, res) => {
     const meetingId = paramId(req.params.id);
-    const values = { description: text(req.body?.description, MAX_LENGTH.line), due_on: text(req.body?.due_on), assignee_id: text(req.body?.assignee_id) };
+    const body = formBody(req);
+    const values = { description: text(body.description, MAX_LENGTH.line), due_on: text(body.due_on), assignee_id: text(body.assignee_id) };
     const parsed = parseFollowUp(values);
     if (!parsed.ok) {
       await meetingFor(db, signedInUser(req), meetingId, 'edit');

@@ -67,8 +67,8 @@ function factsAbout(db: Db, scope: PeopleScope, input: Omit<MeetingInput, 'campa
     ask_ids: input.ask_ids, people, scope, sameDay });
 }
 
-/** A new meeting with the usual defaults, for code and tests that log meetings directly. */
-export function meetingInput(fields: Partial<MeetingInput> & Pick<MeetingInput, 'official_id'>): MeetingInput {
+/** A new meeting with the usual defaults, for what the caller left out. */
+function meetingInput(fields: Partial<MeetingInput> & Pick<MeetingInput, 'official_id'>): MeetingInput {
   return {
     campaign_id: null, status: 'held', held_on: today(), format: null, location: null, attendee_ids: [],
     other_attendees: null, ask_ids: [], stance: null, commitment_kinds: [], commitments: null, notes: null,

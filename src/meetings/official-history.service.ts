@@ -3,20 +3,16 @@ import { Parsed, rows } from '../db/one-statement';
 import type { SessionUser } from '../shared/types';
 import { CommitmentRecorded, commitmentsRecorded, OfficialMeeting, officialMeetings, StanceRecorded, stanceTimeline } from './official-history.repo';
 
-/** The lists the history is made of, read by officialHistory or alongside the official (officialPage). */
+/** The lists the history is made of, read alongside the official (officialPage). */
 export type HistoryRows = Parsed<ReturnType<typeof historyColumns>>;
-
-export type OfficialHistory = ReturnType<typeof historyOf>;
-
-/** The queries of the history, for reading them in one statement with the official. */
-export function historyQueries(db: Db, officialId: number, user: SessionUser) {
-  return { meetings: officialMeetings(db, officialId, user), stances: stanceTimeline(db, officialId), commitments: commitmentsRecorded(db, officialId, user) };
-}
 
 /** The history's lists as columns of one statement read with the official (see db/one-statement.ts). */
 export function historyColumns(db: Db, officialId: number, user: SessionUser) {
-  const q = historyQueries(db, officialId, user);
-  return { meetings: rows(OfficialMeeting, q.meetings), stances: rows(StanceRecorded, q.stances), commitments: rows(CommitmentRecorded, q.commitments) };
+  return {
+    meetings: rows(OfficialMeeting, officialMeetings(db, officialId, user)),
+    stances: rows(StanceRecorded, stanceTimeline(db, officialId)),
+    commitments: rows(CommitmentRecorded, commitmentsRecorded(db, officialId, user)),
+  };
 }
 
 /**
@@ -29,7 +25,3 @@ export function historyOf(officialId: number, rows: HistoryRows) {
   return { officialId, meetings: rows.meetings, stances, latestStance: stances.at(-1)?.stance ?? null, commitments: rows.commitments };
 }
 
-export async function officialHistory(db: Db, officialId: number, user: SessionUser): Promise<OfficialHistory> {
-  const q = historyQueries(db, officialId, user);
-  return historyOf(officialId, { meetings: await q.meetings, stances: await q.stances, commitments: await q.commitments });
-}

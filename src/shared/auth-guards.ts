@@ -37,7 +37,7 @@ export function safeReturnPath(value: unknown): string | undefined {
 }
 
 /** The sign-in page, remembering where to go afterwards in its own address (no session needed). */
-export function loginUrl(returnTo: unknown): string {
+function loginUrl(returnTo: unknown): string {
   const path = safeReturnPath(returnTo);
   return path && path !== '/' ? `/login?next=${encodeURIComponent(path)}` : '/login';
 }

@@ -29,3 +29,12 @@ export function signedInUser(req: Request): SessionUser {
   if (!req.user) throw new HttpError(403, 'shared:errors.notSignedIn');
   return req.user;
 }
+
+/**
+ * The submitted form's fields: Express types the body as any, and it is absent on a request
+ * without one. What each field holds is for the form's parser to check.
+ */
+export function formBody(req: Request): Record<string, unknown> {
+  const body: unknown = req.body;
+  return body !== null && typeof body === 'object' ? { ...body } : {};
+}

@@ -1,7 +1,7 @@
 import type { Language } from '../i18n/i18n';
 
-export type Role = 'member' | 'coordinator' | 'admin';
-export const ROLES: readonly Role[] = ['member', 'coordinator', 'admin'];
+export const ROLES = ['member', 'coordinator', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
 
 /** A signed-in user as the app sees them: the users row without the password hash. */
 export interface SessionUser {

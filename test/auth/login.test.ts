@@ -117,6 +117,11 @@ describe('sign in', () => {
     expect(res.headers.location).toBe('/account?tab=password');
   });
 
+  test('the sign-in address carries the page wanted, encoded, and nothing for the home page', async () => {
+    expect((await request(t.app).get('/meetings/5?x=1').expect(303)).headers.location).toBe('/login?next=%2Fmeetings%2F5%3Fx%3D1');
+    expect((await request(t.app).get('/').expect(303)).headers.location).toBe('/login');
+  });
+
   test.each(['//evil.example', '/\\evil.example', '//evil.example/%2F..', '/%5Cevil.example', '/meetings/..//evil.example', '/%2e%2e//evil.example', '/.//evil.example', 'https://evil.example/'])('never returns to another site (%s)', async (path) => {
     const agent = request.agent(t.app);
     const res = await signInAt(agent, `/login?next=${encodeURIComponent(path)}`, member.email);

@@ -1,6 +1,7 @@
 import { headline } from '../../src/dashboard/counts.repo';
 import { dashboardFigures } from '../../src/dashboard/figures.repo';
-import { deleteMeeting, editMeeting, logMeeting, meetingInput, restoreMeeting } from '../../src/meetings/meetings.service';
+import { deleteMeeting, editMeeting, logMeeting, restoreMeeting } from '../../src/meetings/meetings.service';
+import { meetingInput } from '../helpers/meetings.factories';
 import type { SessionUser } from '../../src/shared/types';
 import { startTestApp, TestApp } from '../helpers/app';
 import { addTargets, day } from '../helpers/dashboard.factories';

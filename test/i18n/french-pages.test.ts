@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { loadCatalogues } from '../../src/i18n/i18n';
+import { getI18n } from '../../src/i18n/i18n';
 import { startTestApp, TestApp } from '../helpers/app';
 import { createLocal, createOfficial, createUser, createCampaign } from '../helpers/factories';
 import { meetingBy } from '../helpers/meetings.factories';
@@ -10,7 +10,7 @@ import { signIn, Agent, postForm } from '../helpers/session';
  * every page, as every role, is searched for the English wording of any message whose French differs.
  */
 function englishOnlyFragments(): string[] {
-  const { en, fr } = loadCatalogues();
+  const { en, fr } = getI18n().store.data; // the catalogues as the app loaded them
   const fragments = new Set<string>();
   const walk = (a: unknown, b: unknown) => {
     if (typeof a === 'string') {

@@ -65,6 +65,21 @@ function roomGraph(graph: Map<string, string[]>): Map<string, string[]> {
   return new Map([...rooms].map(([r, to]) => [r, [...to].sort()]));
 }
 
+/**
+ * A feature's routes and services use another feature through what it offers on purpose: its
+ * services and validate files, not its repos or routes (a type may be imported from anywhere).
+ * Repos may embed another feature's queries in their one statement (a page's read model), and the
+ * command line, like app.ts, wires features together.
+ */
+function reachesIn(file: string): string[] {
+  const text = fs.readFileSync(path.join(ROOT, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+  return [...text.matchAll(/\bimport\s+(type\s+)?[^'"]*?\bfrom\s*['"](\.{1,2}\/[^'"]*)['"]/g)]
+    .filter((m) => !m[1])
+    .map((m) => resolve(file, m[2]))
+    .filter((t): t is string => !!t && !!feature(t) && feature(t) !== feature(file) && /\.(repo|routes)\.ts$/.test(t))
+    .map((t) => `${file} → ${t}`);
+}
+
 const FEATURES = ['admin', 'auth', 'campaigns', 'cli', 'dashboard', 'home', 'meetings', 'officials', 'reports'];
 const feature = (file: string) => FEATURES.find((f) => file.startsWith(path.join('src', f) + path.sep));
 
@@ -85,6 +100,12 @@ describe('dependency arrows', () => {
       .flatMap(([file, targets]) => targets.filter((t) => feature(t) || t === 'src/app.ts' || t === 'src/server.ts')
         .map((t) => `${file} → ${t}`));
     expect(upward).toEqual([]);
+  });
+
+  it("reaches another feature only through its services, never its repos or routes", () => {
+    const from = [...graph.keys()].filter((f) => feature(f) && feature(f) !== 'cli' && /\.(routes|service)\.ts$/.test(f));
+    expect(from.length).toBeGreaterThan(20);
+    expect(from.flatMap(reachesIn)).toEqual([]);
   });
 
   it('finds a cycle when there is one', () => {
