@@ -11,7 +11,7 @@ export interface LiveSession {
 }
 
 /** The session's data, and the user's columns prefixed with user_ (all null when no one is signed in). */
-const SessionRow = z.looseObject({ sess: z.looseObject({ passport: z.looseObject({ user: z.unknown() }).optional() }), user_id: z.number().nullable() });
+const SessionRow = z.looseObject({ sess: z.looseObject({ passport: z.looseObject({ user: z.unknown().optional() }).optional() }), user_id: z.number().nullable() });
 
 // Passport keeps the signed-in user's id in the session data; anything else there joins no one.
 const SIGNED_IN_ID = `CASE WHEN s.sess #>> '{passport,user}' ~ '^[0-9]{1,9}$' THEN (s.sess #>> '{passport,user}')::int END`;
