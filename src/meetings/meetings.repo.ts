@@ -143,11 +143,17 @@ export async function isAttendee(db: Db, meetingId: number, userId: number): Pro
 }
 
 /** Other meetings, not deleted, with the same official on the same day: probably the same meeting. */
-export function sameDayMeetings(db: Db, officialId: number, heldOn: string, exceptId?: number) {
+/**
+ * How many same-day meetings the duplicate notice lists. The rest are only counted: an official met
+ * by many locals on one day (a lobby day) would otherwise make the notice as long as the list.
+ */
+const DUPLICATES_LISTED = 5;
+
+export function sameDayMeetings(db: Db, officialId: number, heldOn: string) {
   return db('meetings as m').leftJoin('users as u', 'u.id', 'm.logged_by')
     .where({ 'm.official_id': officialId, 'm.held_on': heldOn }).whereNull('m.deleted_at')
-    .modify((q) => { if (exceptId) q.whereNot('m.id', exceptId); })
-    .orderBy('m.id').select('m.id', 'm.local_id', 'm.logged_by', 'm.status', 'u.name as logged_by_name');
+    .orderBy('m.id').limit(DUPLICATES_LISTED)
+    .select('m.id', 'm.local_id', 'm.logged_by', 'm.status', 'u.name as logged_by_name', db.raw('(count(*) OVER ())::int AS total'));
 }
 
 /**

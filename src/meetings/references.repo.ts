@@ -25,7 +25,9 @@ const Facts = z.object({
   people: z.array(z.number()),
 });
 
-const Duplicate = z.object({ id: z.number(), local_id: z.number().nullable(), logged_by: z.number().nullable(), status: z.string(), logged_by_name: z.string().nullable() });
+const Duplicate = z.object({ id: z.number(), local_id: z.number().nullable(), logged_by: z.number().nullable(), status: z.string(), logged_by_name: z.string().nullable(),
+  /** All the same-day meetings, of which only the first few are listed. */
+  total: z.number() });
 
 export type ReferenceFacts = z.output<typeof Facts> & { duplicates?: z.output<typeof Duplicate>[] };
 

@@ -48,6 +48,19 @@ describe('the same meeting logged twice', () => {
     expect(res.text).toContain('Another local has logged a meeting with this official on this day.');
     expect(res.text).not.toContain(`href="/meetings/${theirs.id}"`);
   });
+
+  test('a lobby day with many meetings lists the first five and counts the rest', async () => {
+    const busy = await createOfficial(t.db);
+    const logged = [];
+    for (let i = 0; i < 12; i += 1) logged.push(await meetingBy(t.db, mona, { official_id: busy.id, held_on: '2026-04-04' }));
+    const res = await postForm(member, '/meetings/new', { ...fields, official_id: String(busy.id), held_on: '2026-04-04' });
+    expect(res.status).toBe(409);
+    expect(res.text.match(/Open the meeting logged by/g)).toHaveLength(5);
+    expect(res.text).toContain(`href="/meetings/${logged[0].id}"`);
+    expect(res.text).not.toContain(`href="/meetings/${logged[5].id}"`);
+    expect(res.text).toContain('And 7 other meetings with this official on this day.');
+    expect(res.text).toContain('My own notes');
+  });
 });
 
 describe('a session that expired while the form was open', () => {
