@@ -10,6 +10,7 @@ import { viewLocals, noStoreWhenSignedIn } from './shared/locals';
 import { requireSignedIn } from './shared/auth-guards';
 import { errorHandler, notFound } from './shared/error-handler';
 import { refuseUnreadableQuery } from './shared/readable-input';
+import { turnBudget } from './shared/turn-budget';
 import { staticAssets } from './shared/static';
 import { readinessCheck } from './db/readiness';
 import { renderView, VIEWS_DIR } from './shared/views';
@@ -50,6 +51,7 @@ export function createApp({ db, config, logger = createLogger(config.logLevel), 
   if (config.env === 'production') app.enable('view cache');
   app.engine('ejs', (file, data, done) => { renderView(file, data, app.enabled('view cache')).then((html) => done(null, html), done); });
 
+  app.use(turnBudget());
   app.use(helmet({
     contentSecurityPolicy: {
       useDefaults: false,
