@@ -5,7 +5,8 @@
  * prints, per case, the answers' statuses, the longest the server's event loop was blocked and how
  * much its memory grew. The server runs with a small preload (loop-monitor.cjs) that reports both on
  * SIGUSR2. Exits 1 if a case blocked the loop for more than 100 ms or was answered with a 5xx.
- * Loopback only; every case is bounded in count.
+ * Loopback only; every case is bounded in count. HOSTILE_ONLY=<part of a label> runs only the cases
+ * whose label contains it.
  */
 import path from 'node:path';
 import type { Knex } from 'knex';
@@ -76,7 +77,7 @@ async function main() {
       campaignId: people.campaign.id, officialId: people.official.id, targetUserId: people.stranger.id,
     };
     console.log(`\n${'case'.padEnd(64)} ${'answers'.padEnd(28)} ${'loop max'.padStart(9)} ${'heap +'.padStart(8)} ${'rss +'.padStart(8)}`);
-    for (const c of HOSTILE_CASES) {
+    for (const c of HOSTILE_CASES.filter((h) => h.label.includes(process.env.HOSTILE_ONLY ?? ''))) {
       const before = await report(tracker);
       const statuses = await c.run(ctx);
       const after = await report(tracker);

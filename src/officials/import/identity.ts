@@ -1,6 +1,7 @@
 import { fold } from '../../shared/fold';
 import type { CaseKind, ExistingOfficial } from './fields';
 import type { ImportRow } from './rows';
+import { inTurns } from './turns';
 
 /**
  * The rules that say whether a row of a file is a person the tracker already has. Names are not
@@ -68,7 +69,7 @@ export type Match = { official: ExistingOfficial; kind?: CaseKind };
  * date) is matched by rules 1 and 2 only. The start date is never evidence: after a general
  * election every member has the same one.
  */
-export function matchRows(rows: ImportRow[], existing: ExistingOfficial[]): Map<ImportRow, Match> {
+export async function matchRows(rows: ImportRow[], existing: ExistingOfficial[]): Promise<Map<ImportRow, Match>> {
   const claimed = new Set<number>();
   const matches = new Map<ImportRow, Match>();
   const claim = (row: ImportRow, m: Match) => { claimed.add(m.official.id); matches.set(row, m); };
@@ -78,26 +79,27 @@ export function matchRows(rows: ImportRow[], existing: ExistingOfficial[]): Map<
   // Sitting officials first: a member back after a gap is matched to their latest row.
   const byId = group([...sitting, ...existing.filter((o) => o.end_date)], (o) => identityKey(o.external_id));
   const byName = group(sitting, personKey);
-  for (const row of rows) {
+  const bySeatName = group(existing, (o) => fold(o.constituency ?? ''));
+  for await (const row of inTurns(rows)) {
     const o = byId.get(identityKey(row.external_id) ?? '')?.find((c) => !claimed.has(c.id));
     if (o) claim(row, { official: o });
   }
   const open = () => rows.filter((r) => !matches.has(r));
-  for (const row of open().filter((r) => r.end_date)) {
-    const o = existing.find((c) => !claimed.has(c.id) && fold(c.constituency ?? '') === fold(row.constituency) && sameName(c, row));
+  for await (const row of inTurns(open().filter((r) => r.end_date))) {
+    const o = bySeatName.get(fold(row.constituency))?.find((c) => !claimed.has(c.id) && sameName(c, row));
     if (o) claim(row, { official: o });
   }
   const elsewhere = (row: ImportRow) => (byName.get(personKey(row) ?? '') ?? []).filter((c) => !claimed.has(c.id));
-  for (const row of open().filter((r) => !r.end_date)) {
+  for await (const row of inTurns(open().filter((r) => !r.end_date))) {
     const o = free(seatOf(sittingAt, row));
     if (o && sameName(o, row)) claim(row, { official: o });
     else if (o && nameChanged(o, row) && !elsewhere(row).length) claim(row, { official: o, kind: 'renamed' });
   }
-  for (const row of open().filter((r) => !r.end_date)) {
+  for await (const row of inTurns(open().filter((r) => !r.end_date))) {
     const found = elsewhere(row);
     if (found.length === 1) claim(row, { official: found[0], kind: 'moved' });
   }
-  for (const row of open().filter((r) => !r.end_date)) {
+  for await (const row of inTurns(open().filter((r) => !r.end_date))) {
     const o = free(seatOf(sittingAt, row));
     if (o) claim(row, { official: o, kind: 'replaced' });
   }
@@ -112,7 +114,10 @@ function group<T>(items: T[], key: (item: T) => string | null): Map<string, T[]>
   const map = new Map<string, T[]>();
   for (const item of items) {
     const k = key(item);
-    if (k) map.set(k, [...(map.get(k) ?? []), item]);
+    if (!k) continue;
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
   }
   return map;
 }

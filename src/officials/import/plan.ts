@@ -85,7 +85,7 @@ export interface Plan {
 export async function planImport(input: PlanInput, existing: ExistingOfficial[], choices: PlanChoices): Promise<Plan> {
   const plan: Plan = { scope: input.scope, add: [], update: [], unchanged: 0, replace: [], missing: [], vacated: [], cases: [], endedOn: choices.endedOn };
   const flips = new Set(choices.flips);
-  const matches = matchRows(input.rows, existing);
+  const matches = await matchRows(input.rows, existing);
   const claimed = new Set<number>();
   const endOn = (row: ImportRow) => row.start_date ?? choices.endedOn;
   for await (const row of inTurns(input.rows)) {

@@ -1,19 +1,23 @@
+import { performance } from 'node:perf_hooks';
+
 /**
  * An import reads up to 5 MB and 10,000 rows: done in one go it would hold up every other request
- * for a second or more. Its loops give the event loop a turn every few hundred items instead.
+ * for a second or more. Its loops give the event loop a turn whenever they have run for a slice of
+ * time instead, however fast or loaded the machine is.
  */
 
+/** How long a loop may run before it lets timers and I/O in: well under the 100 ms that feels stuck. */
+export const SLICE_MS = 10;
+
+let lastTurn = performance.now();
+
 /** Lets timers and I/O run before going on (a resolved promise would not: it runs before them). */
-export const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+export const turn = () => new Promise<void>((resolve) => setImmediate(() => { lastTurn = performance.now(); resolve(); }));
 
-/** Items handled between two turns: a few milliseconds of reading or matching rows. */
-export const ITEMS_PER_TURN = 250;
-
-/** The items, with a turn of the event loop after every `per` of them. */
-export async function* inTurns<T>(items: Iterable<T>, per = ITEMS_PER_TURN): AsyncGenerator<T> {
-  let n = 0;
+/** The items, with a turn of the event loop whenever the loop has run for a slice since the last. */
+export async function* inTurns<T>(items: Iterable<T>): AsyncGenerator<T> {
   for (const item of items) {
     yield item;
-    if (++n % per === 0) await turn();
+    if (performance.now() - lastTurn > SLICE_MS) await turn();
   }
 }
