@@ -36,5 +36,18 @@ test('on a phone, an empty directory offers the bundled list; then a download of
   await page.goto(`${url}/officials?q=blanco&level=municipal`);
   await page.getByRole('link', { name: 'Josefina Blanco' }).click();
   await expect(page.locator('main').textContent()).resolves.toContain('Montréal City Council');
+
+  // The same file again, in French: the bodies are named and counted in French.
+  await page.getByRole('button', { name: 'Français' }).click();
+  await page.waitForSelector('html[lang="fr"]');
+  await page.goto(`${url}/officials/imports`);
+  await page.getByLabel('Fichier CSV').setInputFiles({ name: 'represent.csv', mimeType: 'text/csv', buffer: organizationFile(SEVERAL_BODIES) });
+  await page.getByRole('button', { name: 'Téléverser et voir l’aperçu' }).click();
+  await page.waitForURL(/\/officials\/imports\/\d+$/);
+  await expect(page.getByRole('heading', { name: 'Instances de ce fichier' }).count()).resolves.toBe(1);
+  await expect(page.getByLabel('Importer : Assemblée nationale du Québec').isChecked()).resolves.toBe(true);
+  await expect(page.getByLabel('Importer : Conseil municipal de Montréal').count()).resolves.toBe(1);
+  await expectUsable(page);
+  await expect(page.getByText('Rien ne change pour cette instance', { exact: false }).count()).resolves.toBe(3);
   await context.close();
 });

@@ -42,7 +42,7 @@ test('the preview groups the counts by body, names each body, and says which row
   expect(page).toContain('9 Organization “Hogwarts Board of Governors” is not a body the tracker knows');
   await switchLanguage(agent, 'fr');
   const fr = text((await agent.get(`/officials/imports/${id}`)).text);
-  expect(fr).toContain('Importer : Conseil municipal de Montréal 1 ligne : 1 à ajouter');
+  expect(fr).toContain('Importer : Conseil municipal de Montréal 1 ligne : à ajouter 1');
   expect(fr).toContain('Importer : Assemblée nationale du Québec');
   await switchLanguage(agent, 'en');
 });
@@ -90,4 +90,19 @@ test('unticking every body is refused with the form kept', async () => {
   expect(res.status).toBe(422);
   expect(text(res.text)).toContain('Tick at least one body to import.');
   expect(await t.db('import_batches').where({ id }).first()).toMatchObject({ status: 'previewed' });
+});
+
+test('a body the file leaves as it is says so, and French lines are punctuated the French way', async () => {
+  const id = await preview(agent, organizationFile(SEVERAL_BODIES));
+  const html = (await agent.get(`/officials/imports/${id}`)).text;
+  const ontario = html.slice(html.indexOf('id="body-provincial-ca_on"'));
+  expect(text(ontario.slice(0, ontario.indexOf('<h2', 10)))).toContain('Nothing changes for this body');
+  await switchLanguage(agent, 'fr');
+  const frHtml = (await agent.get(`/officials/imports/${id}`)).text;
+  const fr = text(frHtml);
+  expect(fr).toContain('Rien ne change pour cette instance');
+  expect(frHtml).toContain('Ajoutés\u00a0: <strong data-count="added">2</strong>');
+  expect(fr).toContain('Importer : Assemblée législative de l’Ontario 2 lignes : à ajouter 0, à mettre à jour 0, inchangés 2');
+  expect(frHtml).toMatch(/Ligne 4\u00a0: Gabriel Nadeau-Dubois/);
+  await switchLanguage(agent, 'en');
 });
