@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { Db } from '../src/db';
+import { allRows } from '../src/db/rows';
 import type { SeedContext } from './context';
 
 export const DEMO_LOCALS = [
@@ -12,7 +14,7 @@ export const DEMO_LOCALS = [
 
 /** A few locals across the country. */
 export async function seed(db: Db, ctx: SeedContext): Promise<void> {
-  const inserted = await db('locals').insert(DEMO_LOCALS).onConflict().ignore().returning('name');
+  const inserted = await allRows(z.object({ name: z.string() }), db('locals').insert(DEMO_LOCALS).onConflict().ignore().returning('name'), 'the demo locals added');
   ctx.added(inserted.length);
-  if (inserted.length) ctx.say(`${inserted.length} local(s): ${inserted.map((l: { name: string }) => l.name).join(', ')}`);
+  if (inserted.length) ctx.say(`${inserted.length} local(s): ${inserted.map((l) => l.name).join(', ')}`);
 }

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Db } from '../src/db';
+import { firstRow, Id } from '../src/db/rows';
 import type { SeedContext } from './context';
 import type { Role } from '../src/shared/types';
 import { createUser } from '../src/auth/users.service';
@@ -24,7 +25,7 @@ function generatePassword(): string {
 export async function seed(db: Db, ctx: SeedContext): Promise<void> {
   for (const demo of DEMO_USERS) {
     if (await emailTaken(db, demo.email)) continue; // its password was printed the first time
-    const local = demo.local ? await db('locals').where({ name: demo.local }).first('id') : undefined;
+    const local = demo.local ? await firstRow(Id, db('locals').where({ name: demo.local }).first('id'), 'a demo local') : undefined;
     const password = generatePassword();
     const result = await createUser(db, { email: demo.email, name: demo.name, role: demo.role, local_id: local?.id ?? null, password }, null);
     if (!result.ok) throw new Error(`Could not create ${demo.email}: ${JSON.stringify(result.errors)}`);

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { Db } from '../src/db';
+import { allRows, firstRow, Id } from '../src/db/rows';
 import type { SeedContext } from './context';
 import { saveCampaign } from '../src/campaigns/campaigns.service';
 import { addTargets, changeClaim } from '../src/campaigns/targets.service';
@@ -7,6 +9,10 @@ import { today } from '../src/shared/validation';
 import { demoUser } from './demo-users';
 
 export const DEMO_CAMPAIGN = 'Fund community services';
+
+/** A sitting official's id and riding; a local's id and name. */
+export const Riding = z.object({ id: z.number(), constituency: z.string() });
+export const Named = z.object({ id: z.number(), name: z.string() });
 
 /** Ridings a local has said it will meet (constituency → local); some are met in 05_meetings, some not yet. */
 const CLAIMS: Record<string, string> = {
@@ -29,7 +35,7 @@ const CLAIMS: Record<string, string> = {
  * with its asks, every sitting federal MP as a target, and a few locals' claims.
  */
 export async function seed(db: Db, ctx: SeedContext): Promise<void> {
-  if (await db('campaigns').where({ name: DEMO_CAMPAIGN }).first('id')) return;
+  if (await firstRow(Id, db('campaigns').where({ name: DEMO_CAMPAIGN }).first('id'), 'the demo campaign')) return;
   const coordinator = await demoUser(db, 'coordinator');
   const start = addDays(today(), -7 * 12);
   const end = addDays(today(), 7 * 14);
@@ -45,9 +51,9 @@ export async function seed(db: Db, ctx: SeedContext): Promise<void> {
   });
   if (!saved.ok) throw new Error(`Could not create the demo campaign: ${JSON.stringify(saved.errors)}`);
   const targets = await addTargets(db, coordinator.id, saved.id, { by: 'filter', filter: { level: 'federal' } });
-  const claimed = await db('officials as o').join('campaign_targets as t', 't.official_id', 'o.id').where('t.campaign_id', saved.id)
-    .whereIn('o.constituency', Object.keys(CLAIMS)).whereNull('o.end_date').select('o.id', 'o.constituency');
-  const locals = new Map((await db('locals').select('id', 'name')).map((l: { id: number; name: string }) => [l.name, l.id]));
+  const claimed = await allRows(Riding, db('officials as o').join('campaign_targets as t', 't.official_id', 'o.id').where('t.campaign_id', saved.id)
+    .whereIn('o.constituency', Object.keys(CLAIMS)).whereNull('o.end_date').select('o.id', 'o.constituency'), 'the claimed targets');
+  const locals = new Map((await allRows(Named, db('locals').select('id', 'name'), 'the locals')).map((l) => [l.name, l.id]));
   for (const official of claimed) {
     await changeClaim(db, coordinator, saved.id, official.id, locals.get(CLAIMS[official.constituency]) ?? null);
   }

@@ -1,10 +1,12 @@
+import { z } from 'zod';
 import type { Db } from '../src/db';
+import { allRows, firstRow, Id } from '../src/db/rows';
 import type { SeedContext } from './context';
 import { addDays } from '../src/dashboard/periods';
 import { logMeeting } from '../src/meetings/meetings.service';
 import { markDone } from '../src/meetings/follow-ups.service';
 import { today } from '../src/shared/validation';
-import { DEMO_CAMPAIGN } from './04_campaign';
+import { DEMO_CAMPAIGN, Named, Riding } from './04_campaign';
 import { demoUser } from './demo-users';
 
 type Status = 'requested' | 'scheduled' | 'held' | 'cancelled' | 'declined';
@@ -72,13 +74,13 @@ const FORMATS = ['constituency_office', 'in_person', 'virtual', 'phone', 'consti
  * Toronto's, the coordinator logs the other locals'. Skipped once the campaign has any meeting.
  */
 export async function seed(db: Db, ctx: SeedContext): Promise<void> {
-  const campaign = await db('campaigns').where({ name: DEMO_CAMPAIGN }).first('id');
-  if (!campaign || (await db('meetings').where({ campaign_id: campaign.id }).first('id'))) return;
+  const campaign = await firstRow(Id, db('campaigns').where({ name: DEMO_CAMPAIGN }).first('id'), 'the demo campaign');
+  if (!campaign || (await firstRow(Id, db('meetings').where({ campaign_id: campaign.id }).first('id'), "a demo campaign's meeting"))) return;
   const [member, coordinator] = [await demoUser(db, 'member'), await demoUser(db, 'coordinator')];
-  const officials = new Map((await db('officials').where({ level: 'federal', jurisdiction: 'ca' }).whereNull('end_date')
-    .select('id', 'constituency')).map((o: { id: number; constituency: string }) => [o.constituency, o.id]));
-  const locals = new Map((await db('locals').select('id', 'name')).map((l: { id: number; name: string }) => [l.name, l.id]));
-  const asks: number[] = await db('campaign_asks').where({ campaign_id: campaign.id }).orderBy('position').pluck('id');
+  const officials = new Map((await allRows(Riding, db('officials').where({ level: 'federal', jurisdiction: 'ca' }).whereNull('end_date')
+    .select('id', 'constituency'), 'the sitting MPs')).map((o) => [o.constituency, o.id]));
+  const locals = new Map((await allRows(Named, db('locals').select('id', 'name'), 'the locals')).map((l) => [l.name, l.id]));
+  const asks = await allRows(z.number(), db('campaign_asks').where({ campaign_id: campaign.id }).orderBy('position').pluck('id'), "the demo campaign's asks");
   const day = today();
   const done: number[] = [];
   for (const [i, [riding, city, status, daysAgo, stance, kinds, commitments, followUps]] of PLANS.entries()) {
@@ -94,7 +96,7 @@ export async function seed(db: Db, ctx: SeedContext): Promise<void> {
       ...(byMember ? {} : { local_id: locals.get(LOCALS[city]) ?? null }),
     });
     if (!result.ok) throw new Error(`Could not log the demo meeting with ${riding}: ${JSON.stringify(result)}`);
-    const ids: number[] = await db('follow_ups').where({ meeting_id: result.meeting.id }).orderBy('id').pluck('id');
+    const ids = await allRows(z.number(), db('follow_ups').where({ meeting_id: result.meeting.id }).orderBy('id').pluck('id'), "a demo meeting's follow-ups");
     (followUps ?? []).forEach(([, , isDone], k) => { if (isDone) done.push(ids[k]); });
   }
   for (const id of done) await markDone(db, coordinator, id);

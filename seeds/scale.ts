@@ -1,4 +1,6 @@
 import type { Knex } from 'knex';
+import { z } from 'zod';
+import { Count, rawRows } from '../src/db/rows';
 
 /**
  * A national-scale data set for measuring: 338 federal MPs plus provincial members, 200 locals,
@@ -24,7 +26,8 @@ export async function seedScale(knex: Knex, options: ScaleOptions): Promise<Reco
   return knex.transaction(async (trx) => {
     await trx.raw(`INSERT INTO locals (name, union_name, province)
       SELECT 'Scale Local ' || g, 'Scale Union', (${PROVINCES})[1 + g % 20] FROM generate_series(1, ?) g`, [locals]);
-    const [{ first_local: firstLocal }] = (await trx.raw(`SELECT min(id) AS first_local FROM locals WHERE name LIKE 'Scale Local %'`)).rows;
+    const [{ first_local: firstLocal }] = await rawRows(z.object({ first_local: z.number() }),
+      trx.raw(`SELECT min(id) AS first_local FROM locals WHERE name LIKE 'Scale Local %'`), 'the first scale local');
 
     await insertOfficials(trx, 'federal', 'ca', 338, 1);
     await insertOfficials(trx, 'provincial', 'ca_on', 124, 339);
@@ -127,7 +130,7 @@ async function counts(trx: Knex.Transaction): Promise<Record<string, number>> {
   const tables = ['locals', 'users', 'officials', 'campaigns', 'campaign_targets', 'meetings', 'follow_ups', 'audit_events'];
   const out: Record<string, number> = {};
   for (const table of tables) {
-    const [{ n }] = (await trx.raw(`SELECT count(*)::int AS n FROM ${table}`)).rows;
+    const [{ n }] = await rawRows(Count, trx.raw(`SELECT count(*)::int AS n FROM ${table}`), `the count of ${table}`);
     out[table] = n;
   }
   return out;

@@ -9,18 +9,22 @@ export type LocalFields = Omit<LocalRow, 'id'>;
 
 const COLUMNS = Object.keys(LocalRow.shape);
 
+const WithUsers = LocalRow.extend({ users: z.number() });
+
 /** Every local with how many users belong to it, counted in SQL. */
-export function listLocalsWithCounts(db: Db) {
-  return db('locals as l')
+export function listLocalsWithCounts(db: Db): Promise<z.output<typeof WithUsers>[]> {
+  return allRows(WithUsers, db('locals as l')
     .leftJoin('users as u', 'u.local_id', 'l.id')
     .groupBy('l.id')
     .orderByRaw('lower(l.name)')
-    .select('l.id', 'l.name', 'l.union_name', 'l.province', db.raw('count(u.id)::int as users'));
+    .select('l.id', 'l.name', 'l.union_name', 'l.province', db.raw('count(u.id)::int as users')), 'the locals with their users');
 }
 
+const LocalChoice = LocalRow.pick({ id: true, name: true });
+
 /** Id and name of every local, for a choice list. */
-export function localChoices(db: Db): Promise<{ id: number; name: string }[]> {
-  return db('locals').orderByRaw('lower(name)').select('id', 'name');
+export function localChoices(db: Db): Promise<z.output<typeof LocalChoice>[]> {
+  return allRows(LocalChoice, db('locals').orderByRaw('lower(name)').select('id', 'name'), 'the locals to choose from');
 }
 
 export function findLocal(db: Db, id: number): Promise<LocalRow | undefined> {

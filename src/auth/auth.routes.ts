@@ -1,5 +1,5 @@
-import { Router, Request, RequestHandler, Response, NextFunction } from 'express';
-import type { PassportStatic } from 'passport';
+import { Router, Handler, Request, RequestHandler, Response, NextFunction } from 'express';
+import type { Authenticator } from 'passport';
 import type { Db } from '../db';
 import { safeReturnPath } from '../shared/auth-guards';
 import { SESSION_COOKIE } from '../shared/session-cookie';
@@ -14,8 +14,14 @@ import type { FirstRun } from './first-run';
 import { languageSwitch } from './language.routes';
 import { formBody } from '../shared/params';
 
+/**
+ * What this router uses of passport: authenticate(), which passport's types leave returning any,
+ * and which with the express framework returns a request handler.
+ */
+type Passport = Pick<Authenticator<Handler, RequestHandler>, 'authenticate'>;
+
 /** Sign in, sign out, first-run setup and the language switch: the pages open to everyone. */
-export function authRouter(db: Db, passport: PassportStatic, firstRun: FirstRun, sessionSecret: string): Router {
+export function authRouter(db: Db, passport: Passport, firstRun: FirstRun, sessionSecret: string): Router {
   const router = Router();
   const signIn = signInTokens(sessionSecret);
 

@@ -30,7 +30,8 @@ export async function emailTaken(db: Db, email: string, exceptId?: number): Prom
 }
 
 export async function anyUserExists(db: Db): Promise<boolean> {
-  return !!(await db('users').first('id'));
+  const row: unknown = await db('users').first('id');
+  return row !== undefined;
 }
 
 export interface NewUser {
@@ -56,12 +57,17 @@ export async function countUsers(db: Db): Promise<number> {
   return row?.n ?? 0;
 }
 
+const UserListRow = z.object({
+  id: z.number(), email: z.string(), name: z.string(), role: z.enum(ROLES), active: z.boolean(), local_id: z.number().nullable(),
+  last_login_at: z.date().nullable(), local_name: z.string().nullable(),
+});
+
 /** One page of users with their local's name, by name. */
-export function listUsers(db: Db, page: { limit: number; offset: number }) {
-  return db('users as u')
+export function listUsers(db: Db, page: { limit: number; offset: number }): Promise<z.output<typeof UserListRow>[]> {
+  return allRows(UserListRow, db('users as u')
     .leftJoin('locals as l', 'l.id', 'u.local_id')
     .orderByRaw('lower(u.name), u.id')
     .limit(page.limit)
     .offset(page.offset)
-    .select('u.id', 'u.email', 'u.name', 'u.role', 'u.active', 'u.local_id', 'u.last_login_at', 'l.name as local_name');
+    .select('u.id', 'u.email', 'u.name', 'u.role', 'u.active', 'u.local_id', 'u.last_login_at', 'l.name as local_name'), 'a page of users');
 }

@@ -46,3 +46,6 @@ export async function rowCount(query: Knex.Raw): Promise<number> {
 
 /** A count(*)::int AS n, the one figure several pages need alone. */
 export const Count = z.object({ n: z.number() });
+
+/** A row's id alone: what a look-up by a natural key, or an insert … returning('id'), gives. */
+export const Id = z.object({ id: z.number() });

@@ -1,15 +1,26 @@
+import { z } from 'zod';
 import type { Db } from '../db';
+import { timestamp } from '../db/one-statement';
+import { allRows, Count, firstRow } from '../db/rows';
 import type { SessionUser } from '../shared/types';
 import type { FollowUpInput } from './meetings.validate';
 
-export interface FollowUpRow {
-  id: number; meeting_id: number; description: string; due_on: string | null; assignee_id: number | null;
-  done_at: Date | null; done_by: number | null;
-}
+const text = z.string().nullable();
+const ref = z.number().nullable();
 
-export async function insertFollowUps(db: Db, meetingId: number, createdBy: number, rows: FollowUpInput[]) {
+/**
+ * A follow-up as `follow_ups.*` reads it: the columns the code uses are parsed, the others kept as
+ * they come, since the audit trail records every column a change touched.
+ */
+export const FollowUpRow = z.looseObject({
+  id: z.number(), meeting_id: z.number(), description: z.string(), due_on: text, assignee_id: ref, done_at: timestamp.nullable(), done_by: ref,
+});
+export type FollowUpRow = z.output<typeof FollowUpRow>;
+
+export async function insertFollowUps(db: Db, meetingId: number, createdBy: number, rows: FollowUpInput[]): Promise<FollowUpRow[]> {
   if (!rows.length) return [];
-  return db('follow_ups').insert(rows.map((r) => ({ ...r, meeting_id: meetingId, created_by: createdBy }))).returning('*');
+  return allRows(FollowUpRow,
+    db('follow_ups').insert(rows.map((r) => ({ ...r, meeting_id: meetingId, created_by: createdBy }))).returning('*'), 'new follow-ups');
 }
 
 export function followUpsOfMeeting(db: Db, meetingId: number) {
@@ -20,12 +31,13 @@ export function followUpsOfMeeting(db: Db, meetingId: number) {
 }
 
 export function findFollowUp(db: Db, id: number): Promise<FollowUpRow | undefined> {
-  return db('follow_ups').where({ id }).first();
+  return firstRow(FollowUpRow, db('follow_ups').where({ id }).first(), 'a follow-up');
 }
 
-export async function updateFollowUp(db: Db, id: number, changes: Partial<Pick<FollowUpRow, 'done_at' | 'done_by' | 'assignee_id'>>) {
-  const [row] = await db('follow_ups').where({ id }).update({ ...changes, updated_at: db.fn.now() }).returning('*');
-  return row as FollowUpRow;
+export async function updateFollowUp(db: Db, id: number, changes: Partial<Pick<FollowUpRow, 'done_at' | 'done_by' | 'assignee_id'>>): Promise<FollowUpRow> {
+  const [row] = await allRows(FollowUpRow,
+    db('follow_ups').where({ id }).update({ ...changes, updated_at: db.fn.now() }).returning('*'), 'a changed follow-up');
+  return row;
 }
 
 export type FollowUpScope = 'open' | 'done';
@@ -34,19 +46,25 @@ export type FollowUpScope = 'open' | 'done';
  * The follow-ups assigned to the user or on their local's meetings, overdue first, then by due
  * date; those of deleted meetings are left out.
  */
-export function followUpList(db: Db, user: SessionUser, scope: FollowUpScope, today: string, limit: number, offset: number) {
-  return followUpQuery(db, user, scope)
+/** A row of followUpList: the follow-up (`f.*`, kept whole as FollowUpRow keeps it) with its meeting's day and local and its official. */
+const ListedFollowUp = FollowUpRow.extend({
+  assignee_name: text, held_on: z.string(), local_id: ref, honorific: text, first_name: z.string(), last_name: z.string(),
+  constituency: z.string(), overdue: z.boolean().nullable(),
+});
+
+export function followUpList(db: Db, user: SessionUser, scope: FollowUpScope, today: string, limit: number, offset: number): Promise<z.output<typeof ListedFollowUp>[]> {
+  return allRows(ListedFollowUp, followUpQuery(db, user, scope)
     .join('officials as o', 'o.id', 'm.official_id')
     .leftJoin('users as a', 'a.id', 'f.assignee_id')
     .orderByRaw(scope === 'open' ? 'f.due_on < ? desc nulls last, f.due_on asc nulls last, f.id' : 'f.done_at desc, f.id', scope === 'open' ? [today] : [])
     .limit(limit).offset(offset)
     .select('f.*', 'a.name as assignee_name', 'm.held_on', 'm.local_id', 'o.honorific', 'o.first_name', 'o.last_name', 'o.constituency',
-      db.raw('(f.due_on < ? and f.done_at is null) as overdue', [today]));
+      db.raw('(f.due_on < ? and f.done_at is null) as overdue', [today])), 'a page of follow-ups');
 }
 
 export async function countFollowUps(db: Db, user: SessionUser, scope: FollowUpScope): Promise<number> {
-  const row = await followUpQuery(db, user, scope).first(db.raw('count(*)::int as n'));
-  return (row as unknown as { n: number }).n;
+  const row = await firstRow(Count, followUpQuery(db, user, scope).first(db.raw('count(*)::int as n')), 'the count of follow-ups');
+  return row?.n ?? 0;
 }
 
 function followUpQuery(db: Db, user: SessionUser, scope: FollowUpScope) {

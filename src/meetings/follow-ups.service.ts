@@ -32,7 +32,7 @@ async function change(db: Db, user: SessionUser, id: number, action: string,
     const before = await followUpFor(trx, user, id);
     const after = await updateFollowUp(trx, id, changes(before));
     await recordAudit(trx, { user_id: user.id, action, entity: 'follow_up', entity_id: id,
-      changes: { meeting_id: before.meeting_id, ...changedFields(before as never, after as never) } });
+      changes: { meeting_id: before.meeting_id, ...changedFields(before, after) } });
     return after;
   });
 }

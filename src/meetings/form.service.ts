@@ -38,7 +38,7 @@ export async function formChoices(db: Db, user: SessionUser, values: Partial<Mee
     .map((v) => id(v)).filter((v): v is number => !!v);
   // Names of people picked in the input only if the user may pick them: a typed id reveals no one.
   const scope = peopleScope(user, { meetingId });
-  const allowed = picked.length ? (await choosableIds(db, scope, picked)).map((r) => r.id as number) : [];
+  const allowed = picked.length ? await choosableIds(db, scope, picked) : [];
   const people = await peopleChoices(db, { ...scope, already: allowed });
   const officialId = id(values.official_id);
   const official = officialId ? await officialById(db, officialId) : undefined;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Db } from '../db';
 import { ActivityFilters, applyActivityFilters } from '../shared/filters';
 import { readOne, rows, timestamp, value } from '../db/one-statement';
+import { allRows } from '../db/rows';
 import type { SessionUser } from '../shared/types';
 import { visibleTo } from './meetings.repo';
 
@@ -56,6 +57,11 @@ export const ListRow = z.object({
   campaign_name: text, local_name: text, logged_by_name: text, open_follow_ups: z.number(),
 });
 export type ListRow = z.output<typeof ListRow>;
+
+/** A page of listMeetings read on its own (listPage reads it as a column). */
+export function meetingRows(db: Db, user: SessionUser, f: MeetingFilters, limit: number, offset: number): Promise<ListRow[]> {
+  return allRows(ListRow, listMeetings(db, user, f, limit, offset), 'a page of meetings');
+}
 
 /** What the filter form offers (campaigns, locals and parties that exist), as columns of one statement. */
 function choiceColumns(db: Db) {

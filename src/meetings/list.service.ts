@@ -1,7 +1,7 @@
 import type { Db } from '../db';
 import { paginate } from '../shared/pagination';
 import type { SessionUser } from '../shared/types';
-import { listMeetings, listPage, MeetingFilters } from './list.repo';
+import { listPage, MeetingFilters, meetingRows } from './list.repo';
 
 /**
  * The meeting list's page: the filter choices, the count and the rows, read together. A page past
@@ -11,6 +11,6 @@ export async function meetingList(db: Db, user: SessionUser, f: MeetingFilters, 
   const asked = paginate(pageParam, Number.MAX_SAFE_INTEGER);
   const { total, rows, ...choices } = await listPage(db, user, f, asked.limit, asked.offset);
   const pageInfo = paginate(pageParam, total);
-  const pageRows = pageInfo.offset === asked.offset ? rows : await listMeetings(db, user, f, pageInfo.limit, pageInfo.offset);
+  const pageRows = pageInfo.offset === asked.offset ? rows : await meetingRows(db, user, f, pageInfo.limit, pageInfo.offset);
   return { choices, pageInfo, rows: pageRows };
 }

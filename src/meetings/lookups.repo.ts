@@ -1,12 +1,18 @@
+import { z } from 'zod';
 import type { Db } from '../db';
+import { allRows, firstRow, Id } from '../db/rows';
 import { likeEscape, searchTerms } from '../shared/fold';
 
+const text = z.string().nullable();
+
+const CampaignChoice = z.object({ id: z.number(), name: z.string(), is_default: z.boolean() });
+
 /** The campaigns a meeting can be logged under: the active ones, plus the one already chosen. */
-export function campaignChoices(db: Db, includeId?: number | null) {
-  return db('campaigns')
+export function campaignChoices(db: Db, includeId?: number | null): Promise<z.output<typeof CampaignChoice>[]> {
+  return allRows(CampaignChoice, db('campaigns')
     .where((w) => { w.where('active', true); if (includeId) w.orWhere('id', includeId); })
     .orderBy('is_default', 'desc').orderBy('starts_on', 'desc').orderBy('id', 'desc')
-    .select('id', 'name', 'is_default');
+    .select('id', 'name', 'is_default'), 'the campaigns to log a meeting under');
 }
 
 /** The default for a new meeting: the campaign marked default, else the latest active one (its id, or no row). */
@@ -16,32 +22,45 @@ export function defaultCampaignQuery(db: Db) {
 }
 
 export async function defaultCampaignId(db: Db): Promise<number | null> {
-  const row = await defaultCampaignQuery(db);
+  const row = await firstRow(Id, defaultCampaignQuery(db), 'the default campaign');
   return row?.id ?? null;
 }
 
+/** A person to pick: a row of peopleChoicesQuery, or of a meeting's attendees. */
+export const Person = z.object({ id: z.number(), name: z.string() });
+
+const LocalChoice = z.object({ id: z.number(), name: z.string() });
+
 /** The locals a coordinator can log a meeting for. */
-export function localChoices(db: Db) {
-  return db('locals').orderBy('name').select('id', 'name');
+export function localChoices(db: Db): Promise<z.output<typeof LocalChoice>[]> {
+  return allRows(LocalChoice, db('locals').orderBy('name').select('id', 'name'), 'the locals to log a meeting for');
 }
 
-export function asksOf(db: Db, campaignIds: number[]) {
-  return db('campaign_asks').whereIn('campaign_id', campaignIds).orderBy(['campaign_id', 'position', 'id'])
-    .select('id', 'campaign_id', 'text');
+const Ask = z.object({ id: z.number(), campaign_id: z.number(), text: z.string() });
+
+export function asksOf(db: Db, campaignIds: number[]): Promise<z.output<typeof Ask>[]> {
+  return allRows(Ask, db('campaign_asks').whereIn('campaign_id', campaignIds).orderBy(['campaign_id', 'position', 'id'])
+    .select('id', 'campaign_id', 'text'), "the campaigns' asks");
 }
 
-export function officialById(db: Db, id: number) {
-  return db('officials').where({ id })
-    .first('id', 'honorific', 'first_name', 'last_name', 'constituency', 'province', 'party', 'end_date');
+/** An official as the meeting form shows them (end_date: a DATE, as text). */
+const Official = z.object({
+  id: z.number(), honorific: text, first_name: z.string(), last_name: z.string(), constituency: z.string(), province: text, party: text,
+  end_date: text,
+});
+const OFFICIAL_COLUMNS = Object.keys(Official.shape);
+
+export function officialById(db: Db, id: number): Promise<z.output<typeof Official> | undefined> {
+  return firstRow(Official, db('officials').where({ id }).first(OFFICIAL_COLUMNS), 'an official for the meeting form');
 }
 
 /** Officials whose names or constituencies contain every word typed; sitting ones first. */
-export function searchOfficials(db: Db, query: string, limit = 10) {
+export async function searchOfficials(db: Db, query: string, limit = 10): Promise<z.output<typeof Official>[]> {
   const terms = searchTerms(query);
-  if (!terms.length) return Promise.resolve([]);
-  const q = db('officials').select('id', 'honorific', 'first_name', 'last_name', 'constituency', 'province', 'party', 'end_date');
+  if (!terms.length) return [];
+  const q = db('officials').select(OFFICIAL_COLUMNS);
   for (const term of terms) q.whereRaw("search_text like ? escape '\\'", [`%${likeEscape(term)}%`]);
-  return q.orderByRaw('(end_date is null) desc').orderBy(['last_name', 'first_name', 'id']).limit(limit);
+  return allRows(Official, q.orderByRaw('(end_date is null) desc').orderBy(['last_name', 'first_name', 'id']).limit(limit), 'the officials found');
 }
 
 /**
@@ -71,7 +90,7 @@ function onRecord(db: Db, meetingId: number) {
  * megabytes), every active person for national staff, and those on the record. A union, so that a
  * local's names come from users_active_local_name_index alone.
  */
-export function peopleChoices(db: Db, scope: PeopleScope) {
+export function peopleChoicesQuery(db: Db, scope: PeopleScope) {
   const q = db('users').whereRaw('id = ANY(?::int[])', [[scope.self, ...(scope.already ?? [])]]).select('id', 'name');
   if (scope.localId || scope.anyone) {
     q.union(db('users').where('active', true).modify((a) => { if (scope.localId) a.where('local_id', scope.localId); }).select('id', 'name'));
@@ -80,14 +99,24 @@ export function peopleChoices(db: Db, scope: PeopleScope) {
   return q.orderBy('name');
 }
 
-/** Of `ids`, those the scope lets the user pick (a query of ids, for a sub-select or on its own). */
-export function choosableIds(db: Db, scope: PeopleScope, ids: number[]) {
+/** The people a form offers (peopleChoicesQuery), read on their own. */
+export function peopleChoices(db: Db, scope: PeopleScope): Promise<z.output<typeof Person>[]> {
+  return allRows(Person, peopleChoicesQuery(db, scope), 'the people to pick');
+}
+
+/** Of `ids`, those the scope lets the user pick (a query of ids, for a sub-select). */
+export function choosableIdsQuery(db: Db, scope: PeopleScope, ids: number[]) {
   return db('users').whereRaw('id = ANY(?::int[])', [ids]).where((w) => {
     w.whereRaw('id = ANY(?::int[])', [[scope.self, ...(scope.already ?? [])]]);
     if (scope.anyone) w.orWhere('active', true);
     else if (scope.localId) w.orWhere((a) => a.where('active', true).where('local_id', scope.localId));
     if (scope.meetingId) w.orWhereIn('id', onRecord(db, scope.meetingId));
   }).select('id');
+}
+
+/** Of `ids`, those the scope lets the user pick. */
+export async function choosableIds(db: Db, scope: PeopleScope, ids: number[]): Promise<number[]> {
+  return (await allRows(Id, choosableIdsQuery(db, scope, ids), 'the people who may be picked')).map((r) => r.id);
 }
 
 /** Whether the scope lets the user pick this person. */

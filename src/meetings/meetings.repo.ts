@@ -1,17 +1,23 @@
 import type { Knex } from 'knex';
+import { z } from 'zod';
 import type { Db } from '../db';
 import { hasRole } from '../shared/auth-guards';
+import { timestamp } from '../db/one-statement';
 import { prepared } from '../db/prepared';
+import { allRows, firstRow, parseAs } from '../db/rows';
 import type { SessionUser } from '../shared/types';
 import type { FollowUpInput } from './meetings.validate';
 
+const text = z.string().nullable();
+const ref = z.number().nullable();
+
 /** The meeting's own columns, as saved (what an update compares and the audit records). */
-export interface MeetingRow {
-  id: number; campaign_id: number | null; official_id: number; logged_by: number | null; local_id: number | null;
-  status: string; held_on: string; format: string | null; location: string | null; other_attendees: string | null;
-  stance: string | null; commitment_kinds: string[]; commitments: string | null; notes: string | null;
-  version: number; deleted_at: Date | null; created_at: Date; updated_at: Date;
-}
+export const MeetingRow = z.object({
+  id: z.number(), campaign_id: ref, official_id: z.number(), logged_by: ref, local_id: ref, status: z.string(), held_on: z.string(),
+  format: text, location: text, other_attendees: text, stance: text, commitment_kinds: z.array(z.string()), commitments: text,
+  notes: text, version: z.number(), deleted_at: timestamp.nullable(), deleted_by: ref, created_at: timestamp, updated_at: timestamp,
+});
+export type MeetingRow = z.output<typeof MeetingRow>;
 
 export type MeetingFields = Pick<MeetingRow, 'campaign_id' | 'official_id' | 'status' | 'held_on' | 'format' | 'location'
   | 'other_attendees' | 'stance' | 'commitment_kinds' | 'commitments' | 'notes'>;
@@ -31,31 +37,30 @@ export function visibleTo<T extends Knex.QueryBuilder>(q: T, user: SessionUser):
 }
 
 /** Saves only if nobody saved since `version` was read; undefined means someone did. */
-export async function updateMeeting(db: Db, id: number, version: number, fields: MeetingFields & { local_id: number | null }): Promise<MeetingRow | undefined> {
-  const [row] = await db('meetings').where({ id, version }).whereNull('deleted_at')
-    .update({ ...fields, version: version + 1, updated_at: db.fn.now() }).returning('*');
-  return row;
+export function updateMeeting(db: Db, id: number, version: number, fields: MeetingFields & { local_id: number | null }): Promise<MeetingRow | undefined> {
+  return firstRow(MeetingRow, db('meetings').where({ id, version }).whereNull('deleted_at')
+    .update({ ...fields, version: version + 1, updated_at: db.fn.now() }).returning('*'), 'a saved meeting');
 }
 
-export async function setDeleted(db: Db, id: number, userId: number | null): Promise<MeetingRow | undefined> {
-  const [row] = await db('meetings').where({ id })
+export function setDeleted(db: Db, id: number, userId: number | null): Promise<MeetingRow | undefined> {
+  return firstRow(MeetingRow, db('meetings').where({ id })
     .update({ deleted_at: userId ? db.fn.now() : null, deleted_by: userId, updated_at: db.fn.now(), version: db.raw('version + 1') })
-    .returning('*');
-  return row;
+    .returning('*'), 'a deleted or restored meeting');
 }
 
 export function findMeetingRow(db: Db, id: number): Promise<MeetingRow | undefined> {
-  return db('meetings').where({ id }).first();
+  return firstRow(MeetingRow, db('meetings').where({ id }).first(), 'a meeting');
 }
 
-export interface MeetingDetails extends MeetingRow {
-  honorific: string | null; first_name: string; last_name: string; constituency: string; province: string | null;
-  party: string | null; campaign_name: string | null; logged_by_name: string | null; local_name: string | null;
-}
+/** The meeting with the names a page shows (withNames). */
+export const MeetingDetails = MeetingRow.extend({
+  honorific: text, first_name: z.string(), last_name: z.string(), constituency: z.string(), province: text, party: text,
+  campaign_name: text, logged_by_name: text, local_name: text,
+});
+export type MeetingDetails = z.output<typeof MeetingDetails>;
 
 /** The meeting's columns, named (prepared statements must not select `*`: see db/prepared.ts). */
-const MEETING_COLUMNS = ['id', 'campaign_id', 'official_id', 'logged_by', 'local_id', 'status', 'held_on', 'format', 'location',
-  'other_attendees', 'stance', 'commitment_kinds', 'commitments', 'notes', 'version', 'deleted_at', 'deleted_by', 'created_at', 'updated_at'];
+const MEETING_COLUMNS = Object.keys(MeetingRow.shape);
 
 /** Adds the names a page shows to a query of meetings aliased `m`. */
 function withNames(q: Knex.QueryBuilder) {
@@ -101,22 +106,28 @@ export async function insertMeetingWithRows(db: Db, fields: MeetingFields & { lo
     .with('new_audit', db.raw(`INSERT INTO audit_events (user_id, action, entity, entity_id, changes)
       SELECT m.logged_by, 'create', 'meeting', m.id, ?::jsonb FROM m`, [JSON.stringify(rows.audit)]))
     .from('m');
-  return prepared(withNames(statement)).first(db.raw('(SELECT count(*)::int FROM new_follow_ups) AS follow_ups_added'));
+  const row: unknown = await prepared(withNames(statement)).first(db.raw('(SELECT count(*)::int FROM new_follow_ups) AS follow_ups_added'));
+  return parseAs(MeetingDetails.extend({ follow_ups_added: z.number() }), row, 'a new meeting');
 }
 
 export function findMeetingDetails(db: Db, id: number): Promise<MeetingDetails | undefined> {
-  return meetingDetailsQuery(db, id).first();
+  return firstRow(MeetingDetails, meetingDetailsQuery(db, id).first(), 'a meeting with its names');
 }
 
 export async function attendeeIds(db: Db, meetingId: number): Promise<number[]> {
-  const rows = await db('meeting_attendees').where({ meeting_id: meetingId }).orderBy('user_id').select('user_id');
+  const rows = await allRows(z.object({ user_id: z.number() }),
+    db('meeting_attendees').where({ meeting_id: meetingId }).orderBy('user_id').select('user_id'), "a meeting's attendees");
   return rows.map((r) => r.user_id);
 }
 
 export async function askIds(db: Db, meetingId: number): Promise<number[]> {
-  const rows = await db('meeting_asks').where({ meeting_id: meetingId }).orderBy('ask_id').select('ask_id');
+  const rows = await allRows(z.object({ ask_id: z.number() }),
+    db('meeting_asks').where({ meeting_id: meetingId }).orderBy('ask_id').select('ask_id'), "a meeting's asks");
   return rows.map((r) => r.ask_id);
 }
+
+/** A row of asksRaised() (attendees() gives a Person). */
+export const AskRaised = z.object({ id: z.number(), text: z.string() });
 
 export function attendees(db: Db, meetingId: number) {
   return db('meeting_attendees as a').join('users as u', 'u.id', 'a.user_id')
@@ -139,7 +150,8 @@ export async function replaceAsks(db: Db, meetingId: number, ids: number[]): Pro
 }
 
 export async function isAttendee(db: Db, meetingId: number, userId: number): Promise<boolean> {
-  return !!(await db('meeting_attendees').where({ meeting_id: meetingId, user_id: userId }).first('user_id'));
+  const row: unknown = await db('meeting_attendees').where({ meeting_id: meetingId, user_id: userId }).first('user_id');
+  return row !== undefined;
 }
 
 /** Other meetings, not deleted, with the same official on the same day: probably the same meeting. */

@@ -1,19 +1,20 @@
 import type { Db } from '../db';
+import { allRows } from '../db/rows';
 import { changedFields, recordAudit } from '../shared/audit.repo';
 import { hasRole } from '../shared/auth-guards';
 import { NotFoundError } from '../shared/errors';
 import type { SessionUser } from '../shared/types';
 import { today } from '../shared/validation';
 import { meetingFor, peopleScope } from './access.service';
-import type { PeopleScope } from './lookups.repo';
+import { Person, type PeopleScope } from './lookups.repo';
 import { ReferenceFacts, referenceFacts } from './references.repo';
 import {
-  askIds, asksRaised, attendeeIds, attendees, findMeetingDetails, insertMeetingWithRows, MeetingDetails, MeetingFields, MeetingRow, replaceAsks, replaceAttendees,
-  sameDayMeetings, setDeleted, updateMeeting,
+  AskRaised, askIds, asksRaised, attendeeIds, attendees, findMeetingDetails, insertMeetingWithRows, MeetingDetails, MeetingFields, MeetingRow,
+  replaceAsks, replaceAttendees, setDeleted, updateMeeting,
 } from './meetings.repo';
 import type { MeetingInput } from './meetings.validate';
 
-export type Duplicate = Awaited<ReturnType<typeof sameDayMeetings>>[number];
+export type Duplicate = NonNullable<ReferenceFacts['duplicates']>[number];
 
 export type SaveResult =
   | { ok: true; meeting: MeetingRow; followUps: number; details: MeetingDetails }
@@ -107,7 +108,8 @@ export async function editMeeting(db: Db, user: SessionUser, id: number, version
     const saved = await updateMeeting(trx, id, version, { ...fieldsOf(input), local_id: chosenLocal(user, input, before.local_id) });
     if (!saved) {
       const current = (await findMeetingDetails(trx, id))!;
-      return { ok: false, conflict: { current, attendee_ids: oldAttendees, ask_ids: oldAsks, attendees: await attendees(trx, id), asks: await asksRaised(trx, id) } };
+      return { ok: false, conflict: { current, attendee_ids: oldAttendees, ask_ids: oldAsks,
+        attendees: await allRows(Person, attendees(trx, id), "a meeting's attendees"), asks: await allRows(AskRaised, asksRaised(trx, id), "a meeting's asks") } };
     }
     await replaceAttendees(trx, id, input.attendee_ids);
     await replaceAsks(trx, id, input.ask_ids);
