@@ -2,11 +2,16 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { parseCookie } from 'cookie';
 import { csrfSync } from 'csrf-sync';
 import type { Request, RequestHandler } from 'express';
+import { maskToken, unmaskToken } from './token-mask';
 
-const { csrfSynchronisedProtection, generateToken } = csrfSync({
-  getTokenFromRequest: (req: Request) =>
-    ((req.body as { _csrf?: string } | undefined)?._csrf) ?? (req.headers['x-csrf-token'] as string | undefined),
-});
+/** The token a form or a script sent, unmasked (see token-mask.ts). */
+const sentToken = (req: Request) =>
+  unmaskToken((req.body as { _csrf?: unknown } | undefined)?._csrf ?? req.headers['x-csrf-token'])?.toString('utf8');
+
+const { csrfSynchronisedProtection, generateToken } = csrfSync({ getTokenFromRequest: sentToken });
+
+/** The session's token as this response writes it: masked under a fresh pad. */
+const maskedSessionToken = (req: Request) => maskToken(Buffer.from(generateToken(req), 'utf8'));
 
 /**
  * The synchroniser token pattern (the token lives in the session) on every state-changing request;
@@ -15,7 +20,7 @@ const { csrfSynchronisedProtection, generateToken } = csrfSync({
 export const csrfProtection: RequestHandler = (req, res, next) => {
   csrfSynchronisedProtection(req, res, (err?: unknown) => {
     if (err) return next(err);
-    res.locals.csrfToken = req.csrfToken?.();
+    res.locals.csrfToken = maskedSessionToken(req);
     next();
   });
 };
@@ -25,7 +30,7 @@ export const csrfProtection: RequestHandler = (req, res, next) => {
  * A visitor who is not signed in has no such button, and gets no session just for showing an error.
  */
 export function csrfTokenFor(req: Request): string | undefined {
-  return req.user && req.session ? generateToken(req) : undefined;
+  return req.user && req.session ? maskedSessionToken(req) : undefined;
 }
 
 const SIGN_IN_NONCE = /^[A-Za-z0-9_-]{43}$/; // 32 random bytes, base64url
@@ -53,17 +58,16 @@ export function signInTokens(secret: string) {
         nonce = randomBytes(32).toString('base64url');
         res.cookie(cookieName(req), nonce, { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/' });
       }
-      res.locals.csrfToken = sign(nonce).toString('base64url');
+      res.locals.csrfToken = maskToken(sign(nonce));
       next();
     }) as RequestHandler,
 
     /** Lets the form through with the token of the visitor's own cookie, else with the session's token. */
     check: ((req, res, next) => {
       const nonce = nonceOf(req);
-      const field = (req.body as { _csrf?: unknown } | undefined)?._csrf;
-      const sent = Buffer.from(typeof field === 'string' ? field : '', 'base64url');
+      const sent = unmaskToken((req.body as { _csrf?: unknown } | undefined)?._csrf);
       const expected = nonce ? sign(nonce) : undefined;
-      if (expected && sent.length === expected.length && timingSafeEqual(sent, expected)) return next();
+      if (sent && expected && sent.length === expected.length && timingSafeEqual(sent, expected)) return next();
       csrfSynchronisedProtection(req, res, next);
     }) as RequestHandler,
   };

@@ -123,8 +123,8 @@ describe('the dashboard for a coordinator', () => {
   });
 
   test('the charts are drawn from the tables by a script served by the app, no inline script', () => {
-    expect(html).toContain('<script src="/static/vendor/chart.umd.min.js" defer></script>');
-    expect(html).toContain('<script src="/static/js/dashboard.js" defer></script>');
+    expect(html).toMatch(/<script src="\/static\/vendor\/chart\.umd\.min\.[0-9a-f]{12}\.js" defer><\/script>/);
+    expect(html).toMatch(/<script src="\/static\/js\/dashboard\.[0-9a-f]{12}\.js" defer><\/script>/);
     expect(html).not.toMatch(/<script>(?!<\/script>)|<script[^>]*>[^<]+<\/script>|style="/);
     expect(html.match(/class="chart-data"/g)!.length).toBe(4);
   });

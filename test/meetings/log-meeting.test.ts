@@ -38,7 +38,7 @@ describe('logging a meeting as a member', () => {
     expect(page.text).toMatch(new RegExp(`name="official_id" value="${mp.id}" checked`));
     expect(page.text).toContain('Targeted, stable funding');
     expect(page.text).toContain('Carl Colleague');
-    expect(page.text).toContain('src="/static/js/meetings.js"');
+    expect(page.text).toMatch(/src="\/static\/js\/meetings\.[0-9a-f]{12}\.js"/);
     // The strict CSP allows no inline script or style.
     expect(page.text).not.toMatch(/ style=|<script(?![^>]*src=)|\son[a-z]+=/);
   });
