@@ -54,7 +54,6 @@ export default tseslint.config(
       'src/campaigns/targets.service.ts',
       'src/dashboard/counts.repo.ts',
       'src/dashboard/figures.repo.ts',
-      'src/db/index.ts',
     ],
     rules: UNTYPED_ROWS_ALLOWED,
   },
