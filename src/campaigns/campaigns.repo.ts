@@ -14,14 +14,19 @@ export const CampaignRow = z.object({
   goal: z.string(), goal_date: z.string().nullable(), active: z.boolean(), is_default: z.boolean(),
 }) satisfies z.ZodType<Campaign>;
 
+const Listed = CampaignRow.extend({ targets: z.number() });
+
 /** Every campaign with its count of sitting targets, the default and active ones first. */
-export function listCampaigns(db: Db) {
-  return db('campaigns as c')
+export function listCampaigns(db: Db): Promise<z.output<typeof Listed>[]> {
+  return allRows(Listed, db('campaigns as c')
     .orderBy([{ column: 'c.is_default', order: 'desc' }, { column: 'c.active', order: 'desc' }, { column: 'c.starts_on', order: 'desc', nulls: 'last' }, { column: 'c.id', order: 'desc' }])
     .select(COLUMNS.map((c) => `c.${c}`))
     .select(db.raw(`(SELECT count(*)::int FROM campaign_targets t JOIN officials o ON o.id = t.official_id
-      WHERE t.campaign_id = c.id AND o.end_date IS NULL) AS targets`));
+      WHERE t.campaign_id = c.id AND o.end_date IS NULL) AS targets`)), 'the campaigns');
 }
+
+/** A row of campaignChoices. */
+export const CampaignChoice = z.object({ id: z.number(), name: z.string(), active: z.boolean() });
 
 /** The campaigns to choose from in a filter or a form: id, name and whether active (a query: the dashboard embeds it). */
 export function campaignChoices(db: Db) {

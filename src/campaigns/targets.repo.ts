@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import type { Db } from '../db';
-import { firstRow, parseAs, rowCount } from '../db/rows';
+import { allRows, firstRow, parseAs, rowCount } from '../db/rows';
 import { likeEscape, searchTerms } from '../shared/fold';
 import { timestamp } from '../db/one-statement';
 
@@ -48,9 +48,18 @@ export async function setClaim(db: Db, campaignId: number, officialId: number, l
     .update({ claimed_by_local_id: localId, claimed_at: localId ? db.fn.now() : null });
 }
 
+const text = z.string().nullable();
+
+/** A row of listTargets. */
+const ListedTarget = z.object({
+  official_id: z.number(), honorific: text, first_name: z.string(), last_name: z.string(), constituency: z.string(), province: text, party: text,
+  level: z.string(), end_date: text, claimed_by_local_id: z.number().nullable(), claimed_at: timestamp.nullable(), local_name: text,
+  vacant_since: text, successor: z.object({ id: z.number(), name: z.string() }).nullable(),
+});
+
 /** A page of a campaign's targets (sitting first, then by province and constituency) with the claiming local. */
-export function listTargets(db: Db, campaignId: number, page: { limit: number; offset: number }) {
-  return db('campaign_targets as t').join('officials as o', 'o.id', 't.official_id')
+export function listTargets(db: Db, campaignId: number, page: { limit: number; offset: number }): Promise<z.output<typeof ListedTarget>[]> {
+  return allRows(ListedTarget, db('campaign_targets as t').join('officials as o', 'o.id', 't.official_id')
     .leftJoin('locals as l', 'l.id', 't.claimed_by_local_id')
     .where('t.campaign_id', campaignId)
     .orderByRaw('o.end_date IS NOT NULL, o.province NULLS LAST, o.constituency, o.id')
@@ -63,7 +72,8 @@ export function listTargets(db: Db, campaignId: number, page: { limit: number; o
       db.raw(`(SELECT json_build_object('id', s.id, 'name', s.first_name || ' ' || s.last_name) FROM officials s
         WHERE o.end_date IS NOT NULL AND s.level = o.level AND s.jurisdiction = o.jurisdiction
           AND s.constituency_key = o.constituency_key AND s.end_date IS NULL
-          AND NOT EXISTS (SELECT 1 FROM campaign_targets c WHERE c.campaign_id = t.campaign_id AND c.official_id = s.id)) AS successor`));
+          AND NOT EXISTS (SELECT 1 FROM campaign_targets c WHERE c.campaign_id = t.campaign_id AND c.official_id = s.id)) AS successor`)),
+  "a page of a campaign's targets");
 }
 
 const TargetCounts = z.object({ all: z.number(), sitting: z.number() });
@@ -76,15 +86,21 @@ export async function countTargets(db: Db, campaignId: number): Promise<{ all: n
   return row ?? { all: 0, sitting: 0 };
 }
 
+/** A row of searchOfficialsForTargets. */
+const Found = z.object({
+  id: z.number(), honorific: text, first_name: z.string(), last_name: z.string(), constituency: z.string(), province: text, party: text,
+  level: z.string(), is_target: z.boolean(),
+});
+
 /** Sitting officials matching a search, each marked if it is already a target: the hand-picking list. */
-export function searchOfficialsForTargets(db: Db, campaignId: number, query: string, limit = 50) {
-  return db('officials as o')
+export function searchOfficialsForTargets(db: Db, campaignId: number, query: string, limit = 50): Promise<z.output<typeof Found>[]> {
+  return allRows(Found, db('officials as o')
     .leftJoin('campaign_targets as t', (j) => j.on('t.official_id', 'o.id').andOnVal('t.campaign_id', campaignId))
     .whereNull('o.end_date')
     .modify((q) => { for (const term of searchTerms(query)) q.whereRaw("o.search_text LIKE ? ESCAPE '\\'", [`%${likeEscape(term)}%`]); })
     .orderBy(['o.last_name', 'o.first_name', 'o.id']).limit(limit)
     .select('o.id', 'o.honorific', 'o.first_name', 'o.last_name', 'o.constituency', 'o.province', 'o.party', 'o.level',
-      db.raw('(t.official_id IS NOT NULL) AS is_target'));
+      db.raw('(t.official_id IS NOT NULL) AS is_target')), 'the officials found for targets');
 }
 
 const Strings = z.array(z.string());
@@ -133,5 +149,6 @@ export function localChoices(db: Db) {
 export const LocalChoice = z.object({ id: z.number(), name: z.string() });
 
 export async function localExists(db: Db, id: number): Promise<boolean> {
-  return !!(await db('locals').where({ id }).first('id'));
+  const row: unknown = await db('locals').where({ id }).first('id');
+  return row !== undefined;
 }

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import type { Db } from '../db';
-import { CampaignRow, campaignChoices, campaignQuery, defaultCampaignQuery } from '../campaigns/campaigns.repo';
+import { CampaignChoice, CampaignRow, campaignChoices, campaignQuery, defaultCampaignQuery } from '../campaigns/campaigns.repo';
 import { LocalChoice, localChoices, partyChoices } from '../campaigns/targets.repo';
 import { readOne, row, rows, value } from '../db/one-statement';
 import { Headline, headlineFigures, scopeTables, Weekly, weeklyFigures } from './counts.repo';
@@ -16,7 +16,7 @@ import { Activity, activityFigures, Idle, idleFigures, Worklist, worklistFigures
 export async function dashboardChoices(db: Db, withLocals: boolean, withCampaign: boolean, campaignId?: number) {
   const campaign = campaignId ? campaignQuery(db, campaignId) : defaultCampaignQuery(db);
   const r = await readOne(db, {
-    campaigns: rows(z.object({ id: z.number(), name: z.string(), active: z.boolean() }), campaignChoices(db)),
+    campaigns: rows(CampaignChoice, campaignChoices(db)),
     parties: value(z.array(z.string()), db.raw(`SELECT coalesce(json_agg(p.party), '[]') FROM ? p`, [partyChoices(db)])),
     locals: withLocals ? rows(LocalChoice, localChoices(db)) : value(z.array(LocalChoice), db.raw("'[]'::json")),
     campaign: withCampaign ? row(CampaignRow, campaign) : value(z.null(), db.raw('NULL::json')),
@@ -25,6 +25,9 @@ export async function dashboardChoices(db: Db, withLocals: boolean, withCampaign
 }
 
 export type Choices = Awaited<ReturnType<typeof dashboardChoices>>['choices'];
+
+/** The campaign so far (targets, and those met), when the pace needs it apart from the current period. */
+const SoFar = z.object({ targets: z.number(), met: z.number() }).nullable();
 
 export interface FigurePlan {
   current: Window & { asOf: string };
@@ -46,7 +49,6 @@ export interface FigurePlan {
 export async function dashboardFigures(db: Db, s: Scope, p: FigurePlan) {
   const periods: [string, Knex.QueryBuilder][] = [['cur', targetStates(db, s, p.current)], ['prev', targetStates(db, s, p.previous)]];
   if (p.soFar) periods.push(['sofar', targetStates(db, s, {})]);
-  const SoFar = z.object({ targets: z.number(), met: z.number() }).nullable();
   return readOne(db, {
     current: value(Headline, headlineFigures(db, s, p.current, p.current.asOf, 'cur')),
     previous: value(Headline, headlineFigures(db, s, p.previous, p.previous.asOf, 'prev')),

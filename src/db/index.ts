@@ -2,12 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import knexFactory, { Knex } from 'knex';
 import pg from 'pg';
+import { z } from 'zod';
 import type { PGlite } from '@electric-sql/pglite';
 import { DEFAULT_DB_TIMEOUTS, type Config, type DbTimeouts } from '../config';
 import { PgClient } from './pg-client';
 import { readinessCheck } from './readiness';
 import { takeLock } from './embedded-lock';
 import { guardEngine, EmbeddedDatabaseDied } from './embedded-fatal';
+import { allRows, parseAs, rawRows } from './rows';
 
 export { DatabaseLockedError } from './embedded-lock';
 
@@ -164,15 +166,21 @@ const migrationSource: Knex.MigrationSource<string> = {
     return Promise.resolve(fs.readdirSync(MIGRATIONS_DIR).filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts')).sort());
   },
   getMigrationName: (file) => file.replace(/\.js$/, '.ts'),
-  getMigration: async (file) => withoutStatementTimeout(await import(path.join(MIGRATIONS_DIR, file))),
+  getMigration: async (file) => withoutStatementTimeout(parseAs(MigrationFile, await import(path.join(MIGRATIONS_DIR, file)), `the migration ${file}`)),
 };
+
+type Step = (knex: Knex) => PromiseLike<unknown>;
+const step = z.custom<Step>((f) => typeof f === 'function', 'a function of the Knex handle');
+
+/** What a migration file exports: `up`, and `down` (which refuses: forward only); anything else Knex reads of it passes as it is. */
+const MigrationFile = z.looseObject({ up: step, down: step.optional() });
 
 /**
  * A migration may rewrite a big table: it runs without the pages' statement timeout (SET LOCAL, in
  * the migration's own transaction), though still with the lock timeout, so that it gives up rather
  * than queue every request behind its lock.
  */
-function withoutStatementTimeout(migration: Knex.Migration): Knex.Migration {
+function withoutStatementTimeout(migration: z.output<typeof MigrationFile>): Knex.Migration {
   return {
     ...migration,
     async up(knex) {
@@ -184,8 +192,8 @@ function withoutStatementTimeout(migration: Knex.Migration): Knex.Migration {
 
 export async function migrateLatest(knex: Knex): Promise<string[]> {
   if (await upToDate(knex)) return [];
-  const [, applied] = await knex.migrate.latest({ migrationSource });
-  return applied as string[];
+  const [, applied] = parseAs(z.tuple([z.number(), z.array(z.string())]), await knex.migrate.latest({ migrationSource }), 'the migrations applied');
+  return applied;
 }
 
 /**
@@ -195,9 +203,9 @@ export async function migrateLatest(knex: Knex): Promise<string[]> {
  * database, one migrated by another version) goes to the migrator, which applies or refuses.
  */
 async function upToDate(knex: Knex): Promise<boolean> {
-  const { rows } = await knex.raw(`SELECT to_regclass('knex_migrations') IS NOT NULL AS present`);
-  if (!rows[0].present) return false;
-  const done = new Set<string>(await knex('knex_migrations').pluck('name'));
+  const [{ present }] = await rawRows(z.object({ present: z.boolean() }), knex.raw(`SELECT to_regclass('knex_migrations') IS NOT NULL AS present`), 'the migrations table');
+  if (!present) return false;
+  const done = new Set(await allRows(z.string(), knex('knex_migrations').pluck('name'), 'the migrations run'));
   const files = (await migrationSource.getMigrations([])).map((file) => migrationSource.getMigrationName(file));
   return files.length === done.size && files.every((name) => done.has(name));
 }

@@ -19,7 +19,7 @@ import { parseImportForm } from './imports.validate';
 import { previewBundledList } from './import/bundled';
 import { directoryIsEmpty } from './officials.repo';
 import { bodyNameLocals } from './jurisdictions';
-import { found, paramId, signedInUser } from '../shared/params';
+import { formBody, found, paramId, signedInUser } from '../shared/params';
 
 /** Where the import's file is posted: the one path that accepts a multipart body (see app.ts). */
 export const IMPORT_UPLOAD_PATH = '/officials/imports';
@@ -47,7 +47,8 @@ export function importsRouter(db: Db): Router {
   });
 
   router.post('/', ...uploadForm, async (req, res) => {
-    const form = parseImportForm(req.body);
+    const body = formBody(req);
+    const form = parseImportForm(body);
     const file = uploadedFile(req);
     const errors: Record<string, string> = form.ok ? {} : { ...form.errors };
     let refusal: { key: string; params: Record<string, string | number>; missing?: MissingColumns[] } | undefined;
@@ -62,7 +63,7 @@ export function importsRouter(db: Db): Router {
         refusal = { key: err.reason, params: err.params, missing: err.missing };
       }
     }
-    await renderIndex(req, res, 422, { errors, refusal, values: { level: text(req.body?.level), jurisdiction: text(req.body?.jurisdiction) }, fileName: file?.originalname });
+    await renderIndex(req, res, 422, { errors, refusal, values: { level: text(body.level), jurisdiction: text(body.jurisdiction) }, fileName: file?.originalname });
   });
 
   /** The first-run offer of an empty directory: the bundled list, previewed like an uploaded file. */
@@ -78,14 +79,15 @@ export function importsRouter(db: Db): Router {
   router.post('/:id', async (req, res) => {
     const batchId = paramId(req.params.id);
     const preview = found(await getPreview(db, batchId));
-    const choices = parseChoices(preview.plan.cases, preview.plan.endedOn, req.body);
-    const bodies = parseBodyChoices(preview.bodies.map((b) => b.key), req.body);
+    const body = formBody(req);
+    const choices = parseChoices(preview.plan.cases, preview.plan.endedOn, body);
+    const bodies = parseBodyChoices(preview.bodies.map((b) => b.key), body);
     if (!choices.ok || !bodies.ok) {
       const errors = { ...(choices.ok ? {} : choices.errors), ...(bodies.ok ? {} : bodies.errors) };
-      return res.status(422).render('officials/preview', { ...preview, limit: 200, errors, values: formValues(req.body) });
+      return res.status(422).render('officials/preview', { ...preview, limit: 200, errors, values: formValues(body) });
     }
     const planChoices: PlanChoices = { ...choices.value, bodies: bodies.value.bodies };
-    if (req.body?.review === '1') return renderReview(res, batchId, planChoices, bodies.value.complete, formValues(req.body));
+    if (body.review === '1') return renderReview(res, batchId, planChoices, bodies.value.complete, formValues(body));
     const result = await confirmImport(db, batchId, { complete: bodies.value.complete, choices: planChoices }, signedInUser(req).id);
     if (!result) throw new NotFoundError();
     if (!result.ok) {
@@ -122,10 +124,10 @@ interface FormValues {
 const list = (value: unknown) => (Array.isArray(value) ? value : value === undefined ? [] : [value]).slice(0, 1000).map((v) => text(v));
 
 /** The choices as sent, to show the form again as the coordinator left it. */
-function formValues(body: Record<string, unknown> | undefined): FormValues {
-  const cases = Object.fromEntries(Object.entries(body ?? {}).filter(([k]) => /^case_\d{1,6}$/.test(k)).map(([k, v]) => [k, text(v)]));
+function formValues(body: Record<string, unknown>): FormValues {
+  const cases = Object.fromEntries(Object.entries(body).filter(([k]) => /^case_\d{1,6}$/.test(k)).map(([k, v]) => [k, text(v)]));
   return {
-    ...cases, ended_on: text(body?.ended_on) || undefined, complete: body?.complete === '1',
-    bodies: text(body?.bodies_shown) === '1' ? list(body?.bodies) : undefined, complete_body: list(body?.complete_body),
+    ...cases, ended_on: text(body.ended_on) || undefined, complete: body.complete === '1',
+    bodies: text(body.bodies_shown) === '1' ? list(body.bodies) : undefined, complete_body: list(body.complete_body),
   };
 }

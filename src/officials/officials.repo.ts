@@ -2,11 +2,20 @@ import type { Knex } from 'knex';
 import type { Db } from '../db';
 import { z } from 'zod';
 import { Columns, readRow, timestamp } from '../db/one-statement';
+import { allRows, Count, firstRow } from '../db/rows';
 import { likeEscape, searchTerms } from '../shared/fold';
 import type { DirectoryQuery } from './officials.validate';
 import { councilCity } from './councils.repo';
 
-const LIST_COLUMNS = ['id', 'level', 'jurisdiction', 'honorific', 'first_name', 'last_name', 'constituency', 'constituency_fr', 'province', 'party', 'start_date', 'end_date'];
+const text = z.string().nullable();
+
+/** An official as the directory lists them (start_date, end_date: DATEs, as text). */
+const DirectoryRow = z.object({
+  id: z.number(), level: z.string(), jurisdiction: z.string(), honorific: text, first_name: z.string(), last_name: z.string(),
+  constituency: z.string(), constituency_fr: text, province: text, party: text, start_date: text, end_date: text,
+});
+
+const LIST_COLUMNS = Object.keys(DirectoryRow.shape);
 
 function filtered(db: Db, f: DirectoryQuery): Knex.QueryBuilder {
   const q = db('officials');
@@ -21,12 +30,12 @@ function filtered(db: Db, f: DirectoryQuery): Knex.QueryBuilder {
 }
 
 export async function countOfficials(db: Db, f: DirectoryQuery): Promise<number> {
-  const row = await filtered(db, f).first(db.raw('count(*)::int AS n'));
-  return row.n;
+  const row = await firstRow(Count, filtered(db, f).first(db.raw('count(*)::int AS n')), 'the count of officials');
+  return row?.n ?? 0;
 }
 
 /** A page of the directory; French readers get ridings sorted by their French name. */
-export function listOfficials(db: Db, f: DirectoryQuery, lang: string, offset: number, limit: number) {
+export function listOfficials(db: Db, f: DirectoryQuery, lang: string, offset: number, limit: number): Promise<z.output<typeof DirectoryRow>[]> {
   const riding = lang === 'fr' ? 'coalesce(constituency_fr, constituency)' : 'constituency';
   const order: Record<DirectoryQuery['sort'], string> = {
     name: 'lower(last_name), lower(first_name)',
@@ -34,24 +43,23 @@ export function listOfficials(db: Db, f: DirectoryQuery, lang: string, offset: n
     province: 'province NULLS LAST, lower(last_name), lower(first_name)',
     party: 'party NULLS LAST, lower(last_name), lower(first_name)',
   };
-  return filtered(db, f).select(LIST_COLUMNS).orderByRaw(`${order[f.sort]}, id`).offset(offset).limit(limit);
+  return allRows(DirectoryRow, filtered(db, f).select(LIST_COLUMNS).orderByRaw(`${order[f.sort]}, id`).offset(offset).limit(limit), 'a page of the directory');
 }
 
 /** No official at all, sitting or former: the directory offers the bundled list. */
 export async function directoryIsEmpty(db: Db): Promise<boolean> {
-  return !(await db('officials').first('id'));
+  const row: unknown = await db('officials').first('id');
+  return row === undefined;
 }
 
 /** Parties as stored, for the filter's choices. */
 export async function partiesInUse(db: Db): Promise<string[]> {
-  const rows = await db('officials').whereNotNull('party').distinct('party').orderBy('party');
-  return rows.map((r: { party: string }) => r.party);
+  const rows = await allRows(z.object({ party: z.string() }), db('officials').whereNotNull('party').distinct('party').orderBy('party'), 'the parties in use');
+  return rows.map((r) => r.party);
 }
 
 const OFFICIAL_COLUMNS = ['id', 'level', 'jurisdiction', 'honorific', 'first_name', 'last_name', 'constituency', 'constituency_fr',
   'province', 'party', 'email', 'phone', 'address', 'start_date', 'end_date', 'source', 'created_at', 'updated_at'];
-
-const text = z.string().nullable();
 
 /** An official's row as OFFICIAL_COLUMNS reads it. */
 export const OfficialRow = z.object({

@@ -1,16 +1,14 @@
+import { z } from 'zod';
 import type { Db } from '../db';
+import { allRows } from '../db/rows';
 import { fold } from '../shared/fold';
 import type { Scope } from './import/rows';
 import { councilCity } from './councils.repo';
 
-export interface VacancyRow {
-  id: number;
-  level: string;
-  jurisdiction: string;
-  constituency: string;
-  since: string;
-  council_city: string | null;
-}
+const VacancyRow = z.object({
+  id: z.number(), level: z.string(), jurisdiction: z.string(), constituency: z.string(), since: z.string(), council_city: z.string().nullable(),
+});
+export type VacancyRow = z.output<typeof VacancyRow>;
 
 /**
  * Records the seats a file lists as vacant (keeping the day a seat first became vacant) and removes
@@ -27,6 +25,6 @@ export async function recordVacancies(db: Db, scope: Scope, source: string, vaca
 
 /** Every vacant seat, by body then riding: the directory lists them. */
 export function listVacancies(db: Db): Promise<VacancyRow[]> {
-  return db('vacancies').select('id', 'level', 'jurisdiction', 'constituency', db.raw(`to_char(since, 'YYYY-MM-DD') AS since`), councilCity(db, 'vacancies.jurisdiction'))
-    .orderBy(['level', 'jurisdiction', 'constituency_key']).limit(500);
+  return allRows(VacancyRow, db('vacancies').select('id', 'level', 'jurisdiction', 'constituency', db.raw(`to_char(since, 'YYYY-MM-DD') AS since`), councilCity(db, 'vacancies.jurisdiction'))
+    .orderBy(['level', 'jurisdiction', 'constituency_key']).limit(500), 'the vacant seats');
 }

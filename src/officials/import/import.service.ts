@@ -9,51 +9,19 @@ import { endedCount, endings, mergePlans, Plan, PlanChoices, PlanInput, planImpo
 import { FileBody, ImportOptions, parseFile } from './parse';
 import { ImportRefused, problemsToStore } from './refusal';
 import * as repo from './import.repo';
+import type { StoredBody, StoredPlan } from './stored-plan';
 import { allowBulkStatements } from '../../db/statement-timeout.repo';
 import { recordVacancies } from '../vacancies.repo';
 import { recordCouncil } from '../councils.repo';
 
 export { ImportRefused };
 
-/** What a batch keeps of one body of its file, so that confirming applies exactly what was previewed. */
-export interface StoredBody {
-  key: string;
-  /** A council: its city as the file spells it. */
-  city?: string;
-  /** The plan as the rules make it, before any choice of the coordinator's. */
-  plan: Plan;
-  /** The body's rows: applying re-plans them with the coordinator's choices. */
-  input?: PlanInput;
-  fingerprint: string;
-  /** Rows of the file for this body, accepted or not. */
-  total: number;
-  /** Seats the file lists as vacant: shown, never imported as officials. */
-  vacant: { line: number; constituency: string }[];
-  /** Once applied: whether this body was imported, and whether its list was declared complete. */
-  applied?: boolean;
-  complete?: boolean;
-}
-
-/** What a batch keeps of its preview. A batch previewed before bodies existed has one body's fields at the top. */
-interface StoredPlan {
-  bodies?: StoredBody[];
-  plan?: Plan;
-  input?: PlanInput;
-  fingerprint?: string;
-  vacant?: StoredBody['vacant'];
-  encoding: string;
-  total: number;
-  /** Problems found, of which the batch stores the first few hundred (older batches: all of them). */
-  problemCount?: number;
-  /** Rows that name no province anywhere (column, riding lists, addresses): the preview warns. */
-  noProvince?: { line: number; name: string; constituency: string }[];
-}
-
-/** The batch's bodies, whichever way it was stored. */
+/**
+ * The batch's bodies, whichever way it was stored (what a plan stored before the identity cases,
+ * the vacated seats or its own "ended on" day lacks, its schema fills in: stored-plan.ts).
+ */
 function storedBodies(stored: StoredPlan): StoredBody[] {
-  const bodies = stored.bodies ?? [{ key: bodyKey(stored.plan!.scope), plan: stored.plan!, input: stored.input, fingerprint: stored.fingerprint ?? '', total: stored.total, vacant: stored.vacant ?? [] }];
-  // A plan stored before the identity cases or vacated seats existed has none, and no "ended on" of its own.
-  return bodies.map((b) => ({ ...b, plan: { ...b.plan, cases: b.plan.cases ?? [], vacated: b.plan.vacated ?? [], endedOn: b.plan.endedOn ?? today() } }));
+  return stored.bodies ?? [{ key: bodyKey(stored.plan!.scope), plan: stored.plan!, input: stored.input, fingerprint: stored.fingerprint ?? '', total: stored.total, vacant: stored.vacant ?? [] }];
 }
 
 export interface PreviewInput {
@@ -129,14 +97,14 @@ export interface Preview {
   problemCount: number;
   noProvince: NonNullable<StoredPlan['noProvince']>;
   vacant: StoredBody['vacant'];
-  alreadyImported?: { id: number; applied_at: string };
+  alreadyImported?: { id: number; applied_at: Date };
 }
 
 /** The preview as stored or, given the coordinator's choices, as those choices would apply it. */
 export async function getPreview(db: Knex, id: number, choices?: PlanChoices): Promise<Preview | undefined> {
   const batch = await repo.findBatch(db, id);
   if (!batch || !batch.plan) return undefined;
-  const stored = batch.plan as StoredPlan;
+  const stored = batch.plan;
   let bodies: BodyPreview[] = storedBodies(stored).map((b) => ({ ...b, chosen: b.applied ?? (!choices?.bodies || choices.bodies.includes(b.key)) }));
   if (choices) {
     bodies = await withMeetingCounts(db, await Promise.all(bodies.map(async (b) => (b.chosen && b.input
@@ -198,7 +166,7 @@ function applyBatch(db: Knex, id: number, { complete, choices }: ConfirmOptions,
     const batch = await repo.findBatch(trx, id, true);
     if (!batch || !batch.plan) return undefined;
     if (batch.status !== 'previewed') return { ok: false, reason: `officials:refused.${batch.status === 'applied' ? 'alreadyApplied' : 'notPending'}` };
-    const stored = batch.plan as StoredPlan;
+    const stored = batch.plan;
     const bodies = storedBodies(stored);
     const chosen = bodies.filter((b) => !choices?.bodies || choices.bodies.includes(b.key));
     if (!chosen.length || chosen.some((b) => !b.input)) return { ok: false, reason: 'officials:refused.notPending' };
@@ -228,7 +196,7 @@ function applyBatch(db: Knex, id: number, { complete, choices }: ConfirmOptions,
       status: 'applied', complete: done.some((b) => b.complete), ended, added: total.add.length, updated: total.update.length, unchanged: total.unchanged,
       // Rewritten only when it differs from the preview's (a choice, a body left out, several bodies): it holds every row.
       ...(replan || bodies.length > 1 ? { plan: JSON.stringify({ ...stored, bodies: applied, plan: undefined, input: undefined }) } : {}),
-      applied_at: trx.fn.now() as unknown as string,
+      applied_at: trx.fn.now(),
     });
     await recordAudit(trx, {
       user_id: userId, action: 'import', entity: 'import_batch', entity_id: id,
