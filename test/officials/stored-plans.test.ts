@@ -5,6 +5,7 @@ import { commonsBytes, confirm, organizationFile, preview, SEVERAL_BODIES, start
 import type { Agent } from '../helpers/session';
 import { parseAs } from '../../src/db/rows';
 import { StoredPlan } from '../../src/officials/import/stored-plan';
+import { stringifyInTurns } from '../../src/officials/import/turns';
 
 /**
  * A batch keeps its plan (import_batches.plan) from its preview to its confirmation, and across
@@ -49,4 +50,12 @@ test('a stored plan reads back as it was stored: identity cases, updates, ending
   const { plan } = (await storedPlan(redistribution)).bodies[0];
   expect([plan.cases.length, plan.update.length, plan.replace.length, plan.add.length].every((n) => n > 0)).toBe(true);
   expect((await storedPlan(bodies)).bodies.some((b: { city?: string }) => b.city)).toBe(true);
+});
+
+test('a plan is written as JSON.stringify would write it, a piece at a time', async () => {
+  const rows = Array.from({ length: 600 }, (_, i) => ({ line: i + 2, first_name: `Given “${i}”`, last_name: 'Nadeau-Dubois', end_date: null, note: i % 7 ? undefined : 'a\nb' }));
+  const plan = { bodies: [{ key: 'provincial:ca_qc', plan: { add: rows, update: [{ line: 3, changes: [{ field: 'party', from: null, to: 'Québec solidaire' }] }], cases: [], endedOn: '2026-12-04' }, chosen: true }], total: 600, gone: undefined, when: new Date('2026-12-04T12:00:00Z'), empty: {}, list: [1, null, 'x'] };
+  expect(await stringifyInTurns(plan)).toBe(JSON.stringify(plan));
+  expect(await stringifyInTurns(null)).toBe('null');
+  expect(await stringifyInTurns([])).toBe('[]');
 });

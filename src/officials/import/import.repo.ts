@@ -7,6 +7,7 @@ import { fold } from '../../shared/fold';
 import type { Ending, ExistingOfficial, OfficialValues } from './plan';
 import type { Scope } from './rows';
 import { StoredPlan } from './stored-plan';
+import { stringifyInTurns } from './turns';
 
 const COLUMNS = 'honorific, first_name, last_name, constituency, constituency_fr, province, party, email, phone, address, start_date, end_date, external_id';
 const RECORD = `honorific text, first_name text, last_name text, constituency text, constituency_fr text, province text,
@@ -113,7 +114,7 @@ export type BatchFields = Partial<Omit<BatchRow, 'plan' | 'applied_at'>> & { pla
 
 export async function insertBatch(db: Db, fields: BatchFields): Promise<number> {
   const [row] = await allRows(Id, db('import_batches')
-    .insert({ ...fields, problems: JSON.stringify(fields.problems ?? []), plan: JSON.stringify(fields.plan ?? null), bodies: fields.bodies ? JSON.stringify(fields.bodies) : null })
+    .insert({ ...fields, problems: JSON.stringify(fields.problems ?? []), plan: await stringifyInTurns(fields.plan ?? null), bodies: fields.bodies ? JSON.stringify(fields.bodies) : null })
     .returning('id'), 'a new import batch');
   return row.id;
 }

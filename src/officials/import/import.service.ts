@@ -13,6 +13,7 @@ import type { StoredBody, StoredPlan } from './stored-plan';
 import { allowBulkStatements } from '../../db/statement-timeout.repo';
 import { recordVacancies } from '../vacancies.repo';
 import { recordCouncil } from '../councils.repo';
+import { stringifyInTurns } from './turns';
 
 export { ImportRefused };
 
@@ -195,7 +196,7 @@ function applyBatch(db: Knex, id: number, { complete, choices }: ConfirmOptions,
     await repo.markBatch(trx, id, {
       status: 'applied', complete: done.some((b) => b.complete), ended, added: total.add.length, updated: total.update.length, unchanged: total.unchanged,
       // Rewritten only when it differs from the preview's (a choice, a body left out, several bodies): it holds every row.
-      ...(replan || bodies.length > 1 ? { plan: JSON.stringify({ ...stored, bodies: applied, plan: undefined, input: undefined }) } : {}),
+      ...(replan || bodies.length > 1 ? { plan: await stringifyInTurns({ ...stored, bodies: applied, plan: undefined, input: undefined }) } : {}),
       applied_at: trx.fn.now(),
     });
     await recordAudit(trx, {
