@@ -18,7 +18,7 @@ const OFFICIAL: Column[] = [
   { header: 'level', sql: 'o.level', kind: 'level' },
   { header: 'constituency', sql: constituency, kind: 'text' },
   { header: 'province', sql: 'o.province', kind: 'province' },
-  { header: 'party', sql: 'o.party', kind: 'text' },
+  { header: 'party', sql: 'o.party', kind: 'party' },
 ];
 
 export const MEETING_COLUMNS: readonly Column[] = [

@@ -41,12 +41,12 @@ describe('coverage.csv', () => {
     expect(header).toEqual(['Campaign', 'Honorific', 'First name', 'Last name', 'Level', 'Constituency', 'Province or territory', 'Party',
       'Met', 'Held meetings', 'Last meeting', 'Latest stance', 'Commitments at the last meeting', 'Commitment details', 'Open follow-ups', 'Claimed by local']);
     expect(rows).toEqual([
-      { Campaign: 'Stable funding', Honorific: '', 'First name': 'Ann', 'Last name': 'Abbott', Level: 'Federal', Constituency: 'Kenora—Kiiwetinoong',
+      { Campaign: 'Stable funding', Honorific: '', 'First name': 'Ann', 'Last name': 'Abbott', Level: 'Federal (House of Commons)', Constituency: 'Kenora—Kiiwetinoong',
         'Province or territory': 'Ontario', Party: 'NDP', Met: 'No', 'Held meetings': '0', 'Last meeting': '', 'Latest stance': '',
         'Commitments at the last meeting': '', 'Commitment details': '', 'Open follow-ups': '0', 'Claimed by local': '' },
-      { Campaign: 'Stable funding', Honorific: '', 'First name': 'Jean-François', 'Last name': 'Lévesque', Level: 'Federal', Constituency: 'Gatineau',
+      { Campaign: 'Stable funding', Honorific: '', 'First name': 'Jean-François', 'Last name': 'Lévesque', Level: 'Federal (House of Commons)', Constituency: 'Gatineau',
         'Province or territory': 'Quebec', Party: 'Liberal', Met: 'Yes', 'Held meetings': '2', 'Last meeting': '2026-03-05', 'Latest stance': 'Champion',
-        'Commitments at the last meeting': 'Raise it with the minister', 'Commitment details': `'+ write to the minister, "soon"`,
+        'Commitments at the last meeting': 'Will write to the minister', 'Commitment details': `'+ write to the minister, "soon"`,
         'Open follow-ups': '1', 'Claimed by local': 'Local 99 — Région de l’Outaouais' },
     ]);
   });

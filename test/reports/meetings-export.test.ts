@@ -49,9 +49,9 @@ test('one row per meeting, every field as entered, deleted meetings left out', a
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto' }).format(new Date());
   expect(rows[0]).toEqual({
     'Meeting number': String(data.meeting.id), Date: '2026-03-10', Status: 'Held', Format: 'Constituency office', Honorific: 'Hon.',
-    'First name': 'Marie-Ève', 'Last name': 'Côté', Level: 'Federal', Constituency: 'Châteauguay—Lacolle',
+    'First name': 'Marie-Ève', 'Last name': 'Côté', Level: 'Federal (House of Commons)', Constituency: 'Châteauguay—Lacolle',
     'Province or territory': 'Quebec', Party: 'Bloc Québécois', Campaign: 'Funding, "stable" — now',
-    'Asks raised': 'Multi-year funding; Index to inflation', Stance: 'Supportive', Commitments: 'Raise it in caucus; Meet again',
+    'Asks raised': 'Multi-year funding; Index to inflation', Stance: 'Supportive', Commitments: 'Will raise it in caucus; Will meet again',
     'Commitment details': "'-5% funding cut to be reversed", Attendees: 'André Bélanger; Zoë "Zed" O’Brien; Lucie Tremblay',
     Local: 'Section locale 1234, «Québec»', 'Logged by': 'Zoë "Zed" O’Brien', 'Open follow-ups': '2', Created: today, Updated: today,
   });
@@ -72,9 +72,11 @@ test('in French: headers, statuses, formats, stances, commitments and the riding
   const { header, rows } = await downloadCsv(agent, '/reports/meetings.csv?lang=fr');
   expect(header.slice(0, 4)).toEqual(['Numéro de la rencontre', 'Date', 'État', 'Forme']);
   expect(rows[0]).toMatchObject({
-    État: 'Tenue', Forme: 'Bureau de circonscription', Position: 'Favorable', Engagements: 'En parler au caucus; Se revoir',
-    'Province ou territoire': 'Québec', 'Ordre de gouvernement': 'Fédéral',
+    État: 'Tenue', Forme: 'Bureau de circonscription', Position: 'Favorable',
+    Engagements: 'En parlera au caucus; Acceptera une autre rencontre', 'Province ou territoire': 'Québec',
+    'Ordre de gouvernement': 'Fédéral (Chambre des communes)', Parti: 'Bloc Québécois',
   });
+  expect(rows[1]).toMatchObject({ État: 'Demandée', Parti: 'Conservateur' });
 });
 
 test('the shared filters narrow the rows', async () => {
