@@ -10,6 +10,11 @@ const day = (sql: string) => `to_char(${sql}, 'YYYY-MM-DD')`;
 const localDay = (sql: string) => day(`${sql} AT TIME ZONE 'America/Toronto'`);
 /** The riding's name in the export's language when the import gave one. */
 const constituency = (lang: Language) => (lang === 'fr' ? "coalesce(nullif(o.constituency_fr, ''), o.constituency)" : 'o.constituency');
+/**
+ * The members who attended, then the other people typed one per line in the form, all in one cell
+ * joined with "; ": a line break inside a cell breaks many spreadsheets' import.
+ */
+const ATTENDEES = "nullif(concat_ws('; ', att.names, nullif(btrim(regexp_replace(m.other_attendees, '\\s*[\\r\\n]\\s*', '; ', 'g'), '; '), '')), '')";
 
 const OFFICIAL: Column[] = [
   { header: 'honorific', sql: 'o.honorific', kind: 'text' },
@@ -26,13 +31,14 @@ export const MEETING_COLUMNS: readonly Column[] = [
   { header: 'date', sql: day('m.held_on'), kind: 'date' },
   { header: 'status', sql: 'm.status', kind: 'status' },
   { header: 'format', sql: 'm.format', kind: 'format' },
+  { header: 'location', sql: 'm.location', kind: 'text' },
   ...OFFICIAL,
   { header: 'campaign', sql: 'c.name', kind: 'text' },
   { header: 'asksRaised', sql: 'asks.list', kind: 'text' },
   { header: 'stance', sql: 'm.stance', kind: 'stance' },
   { header: 'commitments', sql: 'm.commitment_kinds', kind: 'commitmentKinds' },
   { header: 'commitmentDetails', sql: 'm.commitments', kind: 'text' },
-  { header: 'attendees', sql: "nullif(concat_ws('; ', att.names, nullif(m.other_attendees, '')), '')", kind: 'text' },
+  { header: 'attendees', sql: ATTENDEES, kind: 'text' },
   { header: 'local', sql: 'l.name', kind: 'text' },
   { header: 'loggedBy', sql: 'u.name', kind: 'text' },
   { header: 'openFollowUps', sql: 'coalesce(fu.n, 0)', kind: 'count' },
@@ -65,6 +71,7 @@ export const FOLLOW_UP_COLUMNS: readonly Column[] = [
   { header: 'meetingNumber', sql: 'm.id', kind: 'count' },
   { header: 'meetingDate', sql: day('m.held_on'), kind: 'date' },
   { header: 'status', sql: 'm.status', kind: 'status' },
+  { header: 'location', sql: 'm.location', kind: 'text' },
   ...OFFICIAL,
   { header: 'campaign', sql: 'c.name', kind: 'text' },
   { header: 'local', sql: 'l.name', kind: 'text' },

@@ -63,6 +63,7 @@ export interface MeetingFields {
   status: string;
   held_on: string;
   format: string | null;
+  location: string | null;
   stance: string | null;
   commitment_kinds: string[];
   commitments: string | null;

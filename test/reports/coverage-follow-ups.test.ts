@@ -19,7 +19,7 @@ async function arrange() {
   await addTarget(t.db, campaign.id, unmet.id);
   await addTarget(t.db, otherCampaign.id, met.id);
   const first = await createMeeting(t.db, { official_id: met.id, campaign_id: campaign.id, held_on: '2026-02-01', stance: 'undecided', commitment_kinds: ['public'] });
-  const latest = await createMeeting(t.db, { official_id: met.id, campaign_id: campaign.id, held_on: '2026-03-05', stance: 'champion', commitment_kinds: ['minister'], commitments: '+ write to the minister, "soon"' });
+  const latest = await createMeeting(t.db, { official_id: met.id, campaign_id: campaign.id, held_on: '2026-03-05', location: 'Gatineau office', stance: 'champion', commitment_kinds: ['minister'], commitments: '+ write to the minister, "soon"' });
   await createMeeting(t.db, { official_id: met.id, campaign_id: campaign.id, held_on: '2026-04-01', status: 'scheduled' });
   await createMeeting(t.db, { official_id: met.id, campaign_id: campaign.id, held_on: '2026-03-20', status: 'held', deleted_at: new Date() });
   await createMeeting(t.db, { official_id: unmet.id, campaign_id: campaign.id, held_on: '2026-03-01', status: 'declined' });
@@ -65,12 +65,12 @@ describe('coverage.csv', () => {
 describe('follow-ups.csv', () => {
   test('open and done follow-ups with their meeting, official, assignee and dates', async () => {
     const { header, rows } = await downloadCsv(agent, '/reports/follow-ups.csv');
-    expect(header).toEqual(['Follow-up', 'Open or done', 'Due', 'Done on', 'Assigned to', 'Meeting number', 'Meeting date', 'Status', 'Honorific',
+    expect(header).toEqual(['Follow-up', 'Open or done', 'Due', 'Done on', 'Assigned to', 'Meeting number', 'Meeting date', 'Status', 'Location', 'Honorific',
       'First name', 'Last name', 'Level', 'Constituency', 'Province or territory', 'Party', 'Campaign', 'Local', 'Created']);
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({
       'Follow-up': "'@Em: send the\nbudget table", 'Open or done': 'Open', Due: '2026-03-15', 'Done on': '', 'Assigned to': 'Émilie "Em" Gagnon, B.A.',
-      'Meeting number': String(data.latest.id), 'Meeting date': '2026-03-05', Status: 'Held', 'Last name': 'Lévesque', Campaign: 'Stable funding',
+      'Meeting number': String(data.latest.id), 'Meeting date': '2026-03-05', Status: 'Held', Location: 'Gatineau office', 'Last name': 'Lévesque', Campaign: 'Stable funding',
     });
     expect(rows[1]).toMatchObject({ 'Follow-up': 'Thank-you note', 'Open or done': 'Done', Due: '2026-02-05', 'Done on': '2026-02-03', 'Assigned to': '' });
   });
