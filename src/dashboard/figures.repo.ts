@@ -16,7 +16,7 @@ import { Activity, activityFigures, Idle, idleFigures, Worklist, worklistFigures
 export async function dashboardChoices(db: Db, withLocals: boolean, withCampaign: boolean, campaignId?: number) {
   const campaign = campaignId ? campaignQuery(db, campaignId) : defaultCampaignQuery(db);
   const r = await readOne(db, {
-    campaigns: rows(z.object({ id: z.number(), name: z.string(), active: z.boolean() }), campaignChoices(db)),
+    campaigns: rows(z.object({ id: z.number(), name: z.string(), name_fr: z.string(), active: z.boolean() }), campaignChoices(db)),
     parties: value(z.array(z.string()), db.raw(`SELECT coalesce(json_agg(p.party), '[]') FROM ? p`, [partyChoices(db)])),
     locals: withLocals ? rows(LocalChoice, localChoices(db)) : value(z.array(LocalChoice), db.raw("'[]'::json")),
     campaign: withCampaign ? row(CampaignRow, campaign) : value(z.null(), db.raw('NULL::json')),

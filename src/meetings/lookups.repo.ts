@@ -6,7 +6,7 @@ export function campaignChoices(db: Db, includeId?: number | null) {
   return db('campaigns')
     .where((w) => { w.where('active', true); if (includeId) w.orWhere('id', includeId); })
     .orderBy('is_default', 'desc').orderBy('starts_on', 'desc').orderBy('id', 'desc')
-    .select('id', 'name', 'is_default');
+    .select('id', 'name', 'name_fr', 'is_default');
 }
 
 /** The default for a new meeting: the campaign marked default, else the latest active one (its id, or no row). */
@@ -27,7 +27,7 @@ export function localChoices(db: Db) {
 
 export function asksOf(db: Db, campaignIds: number[]) {
   return db('campaign_asks').whereIn('campaign_id', campaignIds).orderBy(['campaign_id', 'position', 'id'])
-    .select('id', 'campaign_id', 'text');
+    .select('id', 'campaign_id', 'text', 'text_fr');
 }
 
 export function officialById(db: Db, id: number) {

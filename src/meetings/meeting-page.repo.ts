@@ -16,7 +16,7 @@ export const MeetingDetailsRow = z.object({
   format: text, location: text, other_attendees: text, stance: text, commitment_kinds: z.array(z.string()), commitments: text,
   notes: text, version: z.number(), deleted_at: timestamp.nullable(), deleted_by: id, created_at: timestamp, updated_at: timestamp,
   honorific: text, first_name: z.string(), last_name: z.string(), constituency: z.string(), province: text, party: text,
-  campaign_name: text, logged_by_name: text, local_name: text,
+  campaign_name: text, campaign_name_fr: text, logged_by_name: text, local_name: text,
 });
 
 /** A follow-up with its assignee's name (followUpsOfMeeting reads `f.*`: the columns not named here are kept as they come). */
@@ -46,7 +46,7 @@ export async function meetingPage(db: Db, meetingId: number, user: SessionUser, 
     name: "a meeting's page",
   }, {
     attendees: rows(Person, attendees(db, meetingId)),
-    asks: rows(z.object({ id: z.number(), text: z.string() }), asksRaised(db, meetingId)),
+    asks: rows(z.object({ id: z.number(), text: z.string(), text_fr: z.string() }), asksRaised(db, meetingId)),
     follow_ups: rows(FollowUp, followUpsOfMeeting(db, meetingId)),
     history: rows(AuditEvent, meetingHistory(db, meetingId)),
     people: rows(Person, peopleChoices(db, people)),

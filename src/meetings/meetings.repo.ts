@@ -50,7 +50,7 @@ export function findMeetingRow(db: Db, id: number): Promise<MeetingRow | undefin
 
 export interface MeetingDetails extends MeetingRow {
   honorific: string | null; first_name: string; last_name: string; constituency: string; province: string | null;
-  party: string | null; campaign_name: string | null; logged_by_name: string | null; local_name: string | null;
+  party: string | null; campaign_name: string | null; campaign_name_fr: string | null; logged_by_name: string | null; local_name: string | null;
 }
 
 /** The meeting's columns, named (prepared statements must not select `*`: see db/prepared.ts). */
@@ -64,7 +64,7 @@ function withNames(q: Knex.QueryBuilder) {
     .leftJoin('users as u', 'u.id', 'm.logged_by')
     .leftJoin('locals as l', 'l.id', 'm.local_id')
     .select(...MEETING_COLUMNS.map((c) => `m.${c}`), 'o.honorific', 'o.first_name', 'o.last_name', 'o.constituency', 'o.province', 'o.party',
-      'c.name as campaign_name', 'u.name as logged_by_name', 'l.name as local_name');
+      'c.name as campaign_name', 'c.name_fr as campaign_name_fr', 'u.name as logged_by_name', 'l.name as local_name');
 }
 
 /** The meeting with the names a page shows, as a query more columns can be added to. */
@@ -125,7 +125,7 @@ export function attendees(db: Db, meetingId: number) {
 
 export function asksRaised(db: Db, meetingId: number) {
   return db('meeting_asks as ma').join('campaign_asks as ca', 'ca.id', 'ma.ask_id')
-    .where('ma.meeting_id', meetingId).orderBy('ca.position').select('ca.id', 'ca.text');
+    .where('ma.meeting_id', meetingId).orderBy('ca.position').select('ca.id', 'ca.text', 'ca.text_fr');
 }
 
 export async function replaceAttendees(db: Db, meetingId: number, userIds: number[]): Promise<void> {

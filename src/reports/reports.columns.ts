@@ -1,4 +1,4 @@
-import type { Language } from '../i18n/i18n';
+import { Language, translator } from '../i18n/i18n';
 import type { Column } from './reports.format';
 
 /**
@@ -10,6 +10,17 @@ const day = (sql: string) => `to_char(${sql}, 'YYYY-MM-DD')`;
 const localDay = (sql: string) => day(`${sql} AT TIME ZONE 'America/Toronto'`);
 /** The riding's name in the export's language when the import gave one. */
 const constituency = (lang: Language) => (lang === 'fr' ? "coalesce(nullif(o.constituency_fr, ''), o.constituency)" : 'o.constituency');
+/**
+ * A campaign's text (`en`, `fr`: columns) in the export's language; where it has none, the other
+ * language's followed by the marker the pages show, "(anglais)" / "(French)" (src/vocab/labels.ts).
+ */
+export function inLanguage(lang: Language, en: string, fr: string): string {
+  const [mine, theirs] = lang === 'fr' ? [fr, en] : [en, fr];
+  const marker = translator(lang)(`vocab:fallback.${lang === 'fr' ? 'en' : 'fr'}`).replace(/'/g, "''");
+  return `coalesce(nullif(${mine}, ''), nullif(${theirs}, '') || ' ${marker}')`;
+}
+const campaignName = (lang: Language) => inLanguage(lang, 'c.name', 'c.name_fr');
+
 /**
  * The members who attended, then the other people typed one per line in the form, all in one cell
  * joined with "; ": a line break inside a cell breaks many spreadsheets' import.
@@ -33,7 +44,7 @@ export const MEETING_COLUMNS: readonly Column[] = [
   { header: 'format', sql: 'm.format', kind: 'format' },
   { header: 'location', sql: 'm.location', kind: 'text' },
   ...OFFICIAL,
-  { header: 'campaign', sql: 'c.name', kind: 'text' },
+  { header: 'campaign', sql: campaignName, kind: 'text' },
   { header: 'asksRaised', sql: 'asks.list', kind: 'text' },
   { header: 'stance', sql: 'm.stance', kind: 'stance' },
   { header: 'commitments', sql: 'm.commitment_kinds', kind: 'commitmentKinds' },
@@ -50,7 +61,7 @@ export const MEETING_COLUMNS: readonly Column[] = [
 export const NOTES_COLUMN: Column = { header: 'notes', sql: 'm.notes', kind: 'text' };
 
 export const COVERAGE_COLUMNS: readonly Column[] = [
-  { header: 'campaign', sql: 'c.name', kind: 'text' },
+  { header: 'campaign', sql: campaignName, kind: 'text' },
   ...OFFICIAL,
   { header: 'met', sql: 'h.n IS NOT NULL', kind: 'yesNo' },
   { header: 'heldMeetings', sql: 'coalesce(h.n, 0)', kind: 'count' },
@@ -73,7 +84,7 @@ export const FOLLOW_UP_COLUMNS: readonly Column[] = [
   { header: 'status', sql: 'm.status', kind: 'status' },
   { header: 'location', sql: 'm.location', kind: 'text' },
   ...OFFICIAL,
-  { header: 'campaign', sql: 'c.name', kind: 'text' },
+  { header: 'campaign', sql: campaignName, kind: 'text' },
   { header: 'local', sql: 'l.name', kind: 'text' },
   { header: 'created', sql: localDay('f.created_at'), kind: 'date' },
 ];
@@ -84,8 +95,8 @@ export const REGISTRY_COLUMNS: readonly Column[] = [
   { header: 'title', sql: 'o.level', kind: 'registryTitle' },
   { header: 'institution', sql: 'o.level', kind: 'registryInstitution' },
   { header: 'communicationType', sql: 'm.id', kind: 'registryCommunication' },
-  { header: 'subjectMatter', sql: "coalesce(asks.list, cask.list, nullif(c.ask, ''))", kind: 'text' },
-  { header: 'campaign', sql: 'c.name', kind: 'text' },
+  { header: 'subjectMatter', sql: (lang) => `coalesce(asks.list, cask.list, ${inLanguage(lang, 'c.ask', 'c.ask_fr')})`, kind: 'text' },
+  { header: 'campaign', sql: campaignName, kind: 'text' },
   { header: 'local', sql: 'l.name', kind: 'text' },
   { header: 'meetingNumber', sql: 'm.id', kind: 'count' },
 ];
