@@ -41,13 +41,16 @@ export async function seed(db: Db, ctx: SeedContext): Promise<void> {
   const end = addDays(today(), 7 * 14);
   const saved = await saveCampaign(db, coordinator.id, null, {
     name: DEMO_CAMPAIGN,
+    name_fr: 'Financer les services communautaires',
     ask: 'Targeted, stable funding for community services, so that the people who provide them are paid fairly and the services stay open.',
+    ask_fr: 'Un financement ciblé et stable des services communautaires, pour que les personnes qui les offrent soient payées équitablement et que les services restent ouverts.',
     asks: [
-      'Targeted, stable funding for community services',
-      'A national wage standard for community service workers',
-      'Multi-year funding agreements instead of yearly grants',
-    ].map((text) => ({ id: null, text })),
-    starts_on: start, ends_on: end, goal: 'Meet every sitting MP before the budget', goal_date: end, active: true, is_default: true,
+      ['Targeted, stable funding for community services', 'Un financement ciblé et stable des services communautaires'],
+      ['A national wage standard for community service workers', 'Une norme salariale nationale pour les travailleuses et travailleurs des services communautaires'],
+      ['Multi-year funding agreements instead of yearly grants', 'Des ententes de financement pluriannuelles plutôt que des subventions annuelles'],
+    ].map(([text, text_fr]) => ({ id: null, text, text_fr })),
+    starts_on: start, ends_on: end, goal: 'Meet every sitting MP before the budget', goal_fr: 'Rencontrer chaque député en poste avant le budget',
+    goal_date: end, active: true, is_default: true,
   });
   if (!saved.ok) throw new Error(`Could not create the demo campaign: ${JSON.stringify(saved.errors)}`);
   const targets = await addTargets(db, coordinator.id, saved.id, { by: 'filter', filter: { level: 'federal' } });

@@ -6,14 +6,14 @@ import { addDays } from '../src/dashboard/periods';
 import { logMeeting } from '../src/meetings/meetings.service';
 import { markDone } from '../src/meetings/follow-ups.service';
 import { today } from '../src/shared/validation';
+import type { CommitmentKind, MeetingStatus, Stance } from '../src/vocab/vocab';
 import { DEMO_CAMPAIGN, Named, Riding } from './04_campaign';
 import { demoUser } from './demo-users';
 
-type Status = 'requested' | 'scheduled' | 'held' | 'cancelled' | 'declined';
 /** A follow-up: what, due in how many days from today (negative: overdue), done already or not. */
 type FollowUp = [what: string, dueIn: number, done?: boolean];
 /** One demo meeting: riding, local (by city), status, days before today (negative: ahead), stance, commitments, follow-ups. */
-type Plan = [riding: string, local: string, status: Status, daysAgo: number, stance?: string, kinds?: string[], commitments?: string, followUps?: FollowUp[]];
+type Plan = [riding: string, local: string, status: MeetingStatus, daysAgo: number, stance?: Stance, kinds?: CommitmentKind[], commitments?: string, followUps?: FollowUp[]];
 
 const LOCALS: Record<string, string> = {
   Toronto: 'Local 79 Toronto', Montréal: 'Section locale 301 Montréal', Vancouver: 'Local 873 Vancouver',

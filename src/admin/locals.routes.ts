@@ -2,7 +2,6 @@ import { Router, Request } from 'express';
 import type { Db } from '../db';
 import { flash } from '../shared/flash';
 import { NotFoundError } from '../shared/errors';
-import { PROVINCES } from '../shared/filters';
 import { takePendingForm } from '../shared/pending-form';
 import { findLocal, listLocalsWithCounts } from './locals.repo';
 import { createLocal, editLocal } from './locals.service';
@@ -12,7 +11,6 @@ import { formBody, found, paramId, signedInUser } from '../shared/params';
 /** Administrators list the union's locals, create them and rename them. */
 export function adminLocalsRouter(db: Db): Router {
   const router = Router();
-  router.use((_req, res, next) => { res.locals.provinces = PROVINCES; next(); });
 
   async function targetLocal(req: Request) {
     return found(await findLocal(db, paramId(req.params.id)));

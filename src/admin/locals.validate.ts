@@ -1,4 +1,4 @@
-import { PROVINCES } from '../shared/filters';
+import { isCode, PROVINCES } from '../vocab/vocab';
 import { FormResult, MAX_LENGTH, refuseNul, text } from '../shared/validation';
 import type { LocalFields } from './locals.repo';
 
@@ -10,7 +10,7 @@ export function parseLocalForm(body: Record<string, unknown>): FormResult<LocalF
   if (!values.name) errors.name = 'admin:locals.errors.nameRequired';
   else if (values.name.length > MAX_LENGTH.name) errors.name = 'admin:locals.errors.nameTooLong';
   if (values.union_name.length > MAX_LENGTH.name) errors.union_name = 'admin:locals.errors.unionTooLong';
-  if (values.province && !PROVINCES.includes(values.province)) errors.province = 'shared:filters.badProvince';
+  if (values.province && !isCode(PROVINCES, values.province)) errors.province = 'shared:filters.badProvince';
   if (Object.keys(errors).length) return { ok: false, values, errors };
   return { ok: true, value: { name: values.name, union_name: values.union_name || null, province: values.province || null } };
 }

@@ -6,12 +6,12 @@ import type { AskInput, CampaignInput } from './campaigns.validate';
 /** A campaign row: the form's fields (asks apart) and its id. */
 export type Campaign = { id: number } & Omit<CampaignInput, 'asks'>;
 
-const COLUMNS = ['id', 'name', 'ask', 'starts_on', 'ends_on', 'goal', 'goal_date', 'active', 'is_default'];
+const COLUMNS = ['id', 'name', 'name_fr', 'ask', 'ask_fr', 'starts_on', 'ends_on', 'goal', 'goal_fr', 'goal_date', 'active', 'is_default'];
 
 /** A campaign as COLUMNS reads it, for a statement that reads it as JSON. */
 export const CampaignRow = z.object({
-  id: z.number(), name: z.string(), ask: z.string(), starts_on: z.string().nullable(), ends_on: z.string().nullable(),
-  goal: z.string(), goal_date: z.string().nullable(), active: z.boolean(), is_default: z.boolean(),
+  id: z.number(), name: z.string(), name_fr: z.string(), ask: z.string(), ask_fr: z.string(), starts_on: z.string().nullable(),
+  ends_on: z.string().nullable(), goal: z.string(), goal_fr: z.string(), goal_date: z.string().nullable(), active: z.boolean(), is_default: z.boolean(),
 }) satisfies z.ZodType<Campaign>;
 
 const Listed = CampaignRow.extend({ targets: z.number() });
@@ -26,12 +26,12 @@ export function listCampaigns(db: Db): Promise<z.output<typeof Listed>[]> {
 }
 
 /** A row of campaignChoices. */
-export const CampaignChoice = z.object({ id: z.number(), name: z.string(), active: z.boolean() });
+export const CampaignChoice = z.object({ id: z.number(), name: z.string(), name_fr: z.string(), active: z.boolean() });
 
-/** The campaigns to choose from in a filter or a form: id, name and whether active (a query: the dashboard embeds it). */
+/** The campaigns to choose from in a filter or a form: id, names and whether active (a query: the dashboard embeds it). */
 export function campaignChoices(db: Db) {
   return db('campaigns').orderBy([{ column: 'is_default', order: 'desc' }, { column: 'active', order: 'desc' }, { column: 'id', order: 'desc' }])
-    .select('id', 'name', 'active');
+    .select('id', 'name', 'name_fr', 'active');
 }
 
 /** A campaign by id, as a query (the dashboard embeds it; CampaignRow parses it). */
@@ -48,10 +48,10 @@ export function defaultCampaignQuery(db: Db) {
   return db('campaigns').orderBy([{ column: 'is_default', order: 'desc' }, { column: 'active', order: 'desc' }, { column: 'id', order: 'desc' }]).first(COLUMNS);
 }
 
-const AskRow = z.object({ id: z.number(), text: z.string(), position: z.number() });
+const AskRow = z.object({ id: z.number(), text: z.string(), text_fr: z.string(), position: z.number() });
 
 export function listAsks(db: Db, campaignId: number): Promise<z.output<typeof AskRow>[]> {
-  return allRows(AskRow, db('campaign_asks').where({ campaign_id: campaignId }).orderBy(['position', 'id']).select('id', 'text', 'position'), "a campaign's asks");
+  return allRows(AskRow, db('campaign_asks').where({ campaign_id: campaignId }).orderBy(['position', 'id']).select('id', 'text', 'text_fr', 'position'), "a campaign's asks");
 }
 
 type CampaignRow = Omit<Campaign, 'id'>;
@@ -85,9 +85,9 @@ export async function replaceAsks(db: Db, campaignId: number, asks: AskInput[]):
   const existing = new Set((await listAsks(db, campaignId)).map((a) => a.id));
   const kept = asks.filter((a) => a.id !== null && existing.has(a.id)).map((a) => a.id as number);
   await db('campaign_asks').where({ campaign_id: campaignId }).whereNotIn('id', kept).delete();
-  const rows = asks.map((ask, index) => ({ id: ask.id, campaign_id: campaignId, text: ask.text, position: index + 1 }));
+  const rows = asks.map((ask, index) => ({ id: ask.id, campaign_id: campaignId, text: ask.text, text_fr: ask.text_fr, position: index + 1 }));
   const updates = rows.filter((r) => r.id !== null && kept.includes(r.id));
   const inserts = rows.filter((r) => !(r.id !== null && kept.includes(r.id))).map(({ id: _id, ...r }) => r);
-  if (updates.length) await db('campaign_asks').insert(updates).onConflict('id').merge(['text', 'position', 'updated_at']);
+  if (updates.length) await db('campaign_asks').insert(updates).onConflict('id').merge(['text', 'text_fr', 'position', 'updated_at']);
   if (inserts.length) await db('campaign_asks').insert(inserts);
 }

@@ -10,6 +10,7 @@ import { campaignOr404, saveCampaign } from './campaigns.service';
 import { askRows, EMPTY_ASK_ROWS, parseCampaignForm } from './campaigns.validate';
 import { countTargets, listTargets } from './targets.repo';
 import { formBody, signedInUser } from '../shared/params';
+import { labelsFor } from '../vocab/labels';
 
 const TARGETS_PER_PAGE = 50;
 
@@ -45,7 +46,7 @@ export function campaignsRouter(db: Db): Router {
     const campaign = await campaignOr404(db, req.params.id);
     const pending = takePendingForm(req);
     if (pending) return renderForm(res, campaign, rawValues({ ...pending, active: campaign.active ? 'on' : '' }));
-    const asks = (await listAsks(db, campaign.id)).map((a) => ({ id: String(a.id), text: a.text, position: String(a.position) }));
+    const asks = (await listAsks(db, campaign.id)).map((a) => ({ id: String(a.id), text: a.text, text_fr: a.text_fr, position: String(a.position) }));
     renderForm(res, campaign, { ...campaign, starts_on: campaign.starts_on ?? '', ends_on: campaign.ends_on ?? '', goal_date: campaign.goal_date ?? '', asks });
   });
 
@@ -57,14 +58,14 @@ export function campaignsRouter(db: Db): Router {
     const body = formBody(req);
     if (text(body.add_rows)) {
       const rows = askRows(body.asks);
-      const empty = rows.filter((a) => !a.text).length;
+      const empty = rows.filter((a) => !a.text && !a.text_fr).length;
       return renderForm(res, campaign, rawValues(body), {}, empty + EMPTY_ASK_ROWS);
     }
     const form = parseCampaignForm(body);
     if (!form.ok) return renderForm(res.status(422), campaign, form.values, form.errors);
     const result = await saveCampaign(db, signedInUser(req).id, campaign?.id ?? null, form.value);
     if (!result.ok) return renderForm(res.status(422), campaign, rawValues(body), result.errors);
-    flash(req, 'success', req.t(campaign ? 'campaigns:updated' : 'campaigns:created', { name: form.value.name }));
+    flash(req, 'success', req.t(campaign ? 'campaigns:updated' : 'campaigns:created', { name: labelsFor(req.lang).text(form.value.name, form.value.name_fr) }));
     res.redirect(303, `/campaigns/${result.id}`);
   }
 
@@ -79,7 +80,7 @@ function rawValues(body: Record<string, unknown>) {
 
 function renderForm(res: Response, campaign: { id: number; name: string } | null, values: Record<string, unknown>,
   errors: Record<string, string> = {}, emptyRows = EMPTY_ASK_ROWS) {
-  const filled = ((values.asks as { text: string }[] | undefined) ?? []).filter((a) => a.text);
-  const rows = [...filled, ...Array.from({ length: emptyRows }, () => ({ id: '', text: '', position: '' }))];
+  const filled = ((values.asks as { text: string; text_fr?: string }[] | undefined) ?? []).filter((a) => a.text || a.text_fr);
+  const rows = [...filled, ...Array.from({ length: emptyRows }, () => ({ id: '', text: '', text_fr: '', position: '' }))];
   res.render('campaigns/form', { campaign, values: { ...values, asks: rows }, errors });
 }

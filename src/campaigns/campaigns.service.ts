@@ -5,6 +5,9 @@ import { anyDefault, Campaign, clearDefault, findCampaign, insertCampaign, listA
 import type { CampaignInput } from './campaigns.validate';
 import { found, paramId } from '../shared/params';
 
+/** An ask as the audit trail records it: its English, then its French when there is one. */
+const askText = (a: { text: string; text_fr: string }) => [a.text, a.text_fr].filter(Boolean).join(' / ');
+
 export type SaveResult = { ok: true; id: number } | { ok: false; errors: Record<string, string> };
 
 /**
@@ -27,9 +30,9 @@ export async function saveCampaign(db: Db, actorId: number, id: number | null, i
     } else {
       campaignId = (await insertCampaign(trx, { ...row, created_by: actorId })).id;
     }
-    const oldAsks = before ? (await listAsks(trx, campaignId)).map((a) => a.text) : [];
+    const oldAsks = before ? (await listAsks(trx, campaignId)).map(askText) : [];
     await replaceAsks(trx, campaignId, asks);
-    const changes = changedFields({ ...(before ?? {}), asks: oldAsks }, { ...row, asks: asks.map((a) => a.text) });
+    const changes = changedFields({ ...(before ?? {}), asks: oldAsks }, { ...row, asks: asks.map(askText) });
     await recordAudit(trx, { user_id: actorId, action: before ? 'update' : 'create', entity: 'campaign', entity_id: campaignId, changes });
     return { ok: true as const, id: campaignId };
   });

@@ -119,7 +119,7 @@ export function partyChoices(db: Db) {
 
 /** A row of claimsForOfficial. */
 export const ClaimRow = z.object({
-  campaign_id: z.number(), campaign_name: z.string(), active: z.boolean(), official_id: z.number(),
+  campaign_id: z.number(), campaign_name: z.string(), campaign_name_fr: z.string(), active: z.boolean(), official_id: z.number(),
   claimed_by_local_id: z.number().nullable(), claimed_at: timestamp.nullable(), local_name: z.string().nullable(),
 });
 
@@ -129,7 +129,7 @@ export function claimsForOfficial(db: Db, officialId: number) {
     .leftJoin('locals as l', 'l.id', 't.claimed_by_local_id')
     .where('t.official_id', officialId)
     .orderBy([{ column: 'c.active', order: 'desc' }, { column: 'c.id', order: 'desc' }])
-    .select('c.id as campaign_id', 'c.name as campaign_name', 'c.active', 't.official_id',
+    .select('c.id as campaign_id', 'c.name as campaign_name', 'c.name_fr as campaign_name_fr', 'c.active', 't.official_id',
       't.claimed_by_local_id', 't.claimed_at', 'l.name as local_name');
 }
 

@@ -1,9 +1,8 @@
 import { Router, Request, Response } from 'express';
 import type { Db } from '../db';
 import { requireRole, safeReturnPath } from '../shared/auth-guards';
-import { PROVINCES } from '../shared/filters';
 import { flash } from '../shared/flash';
-import { LEVELS } from '../shared/levels';
+import { isCode, LEVELS, PROVINCES } from '../vocab/vocab';
 import { id, list, MAX_LENGTH, text } from '../shared/validation';
 import { campaignOr404 } from './campaigns.service';
 import { searchOfficialsForTargets, targetChoices } from './targets.repo';
@@ -19,7 +18,7 @@ export function targetsRouter(db: Db): Router {
     const campaign = await campaignOr404(db, req.params.id);
     const q = text(req.query.q, MAX_LENGTH.name).slice(0, MAX_LENGTH.name);
     res.render('campaigns/targets', {
-      campaign, q, choices: await targetChoices(db), provinces: PROVINCES,
+      campaign, q, choices: await targetChoices(db),
       results: q ? await searchOfficialsForTargets(db, campaign.id, q) : [],
     });
   });
@@ -81,8 +80,8 @@ function parseTargetsToAdd(body: Record<string, unknown>): TargetsToAdd | undefi
     return officialIds.length ? { by: 'hand', officialIds } : undefined;
   }
   const level = text(body.level);
-  if (!(LEVELS as readonly string[]).includes(level)) return undefined;
+  if (!isCode(LEVELS, level)) return undefined;
   const province = text(body.province).toUpperCase();
   const party = text(body.party, MAX_LENGTH.name).slice(0, MAX_LENGTH.name);
-  return { by: 'filter', filter: { level, province: PROVINCES.includes(province) ? province : undefined, party: party || undefined } };
+  return { by: 'filter', filter: { level, province: isCode(PROVINCES, province) ? province : undefined, party: party || undefined } };
 }

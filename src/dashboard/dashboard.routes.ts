@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Db } from '../db';
-import { filterParams, parseActivityFilters, PROVINCES } from '../shared/filters';
+import { filterParams, parseActivityFilters } from '../shared/filters';
 import { text } from '../shared/validation';
 import { choicesAndCampaign, dashboard, scopeFor } from './dashboard.service';
 import { signedInUser } from '../shared/params';
@@ -14,7 +14,7 @@ export function dashboardRouter(db: Db): Router {
     const typed = Object.fromEntries(['campaign', 'province', 'party', 'local', 'from', 'to'].map((k) => [k, text(req.query[k])]));
     const parsed = parseActivityFilters(req.query);
     const found = await choicesAndCampaign(db, user, parsed.ok ? parsed.value : undefined);
-    const choices = { ...found.choices, provinces: PROVINCES };
+    const choices = found.choices;
     if (!parsed.ok) return res.status(422).render('dashboard/index', { choices, values: typed, errors: parsed.errors, campaign: null });
     const campaign = found.campaign;
     if (!campaign) {

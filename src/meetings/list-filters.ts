@@ -1,7 +1,7 @@
 import { parseActivityFilters } from '../shared/filters';
 import { id, text } from '../shared/validation';
 import type { MeetingFilters } from './list.repo';
-import { STANCES, STATUSES } from './meetings.validate';
+import { isCode, MEETING_STATUSES, STANCES } from '../vocab/vocab';
 
 /** The list's filters as typed (to put back in the form) and parsed; a malformed one is an error. */
 export function parseMeetingFilters(query: Record<string, unknown>, coordinator: boolean) {
@@ -19,11 +19,11 @@ export function parseMeetingFilters(query: Record<string, unknown>, coordinator:
     if (value.official_id === undefined) errors.official = 'meetings:errors.official';
   }
   if (values.status) {
-    if ((STATUSES as readonly string[]).includes(values.status)) value.status = values.status;
+    if (isCode(MEETING_STATUSES, values.status)) value.status = values.status;
     else errors.status = 'meetings:errors.status';
   }
   if (values.stance) {
-    if ((STANCES as readonly string[]).includes(values.stance)) value.stance = values.stance;
+    if (isCode(STANCES, values.stance)) value.stance = values.stance;
     else errors.stance = 'meetings:errors.stance';
   }
   value.mine = values.mine === '1';

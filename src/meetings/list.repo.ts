@@ -66,7 +66,7 @@ export function meetingRows(db: Db, user: SessionUser, f: MeetingFilters, limit:
 /** What the filter form offers (campaigns, locals and parties that exist), as columns of one statement. */
 function choiceColumns(db: Db) {
   return {
-    campaigns: rows(Choice, db('campaigns').orderBy('id', 'desc').select('id', 'name')),
+    campaigns: rows(Choice.extend({ name_fr: z.string() }), db('campaigns').orderBy('id', 'desc').select('id', 'name', 'name_fr')),
     locals: rows(Choice, db('locals').orderBy('name').select('id', 'name')),
     parties: value(z.array(z.string()), db.raw(`SELECT coalesce(json_agg(party ORDER BY party), '[]'::json)
       FROM (SELECT DISTINCT party FROM officials WHERE party IS NOT NULL) p`)),

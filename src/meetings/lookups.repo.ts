@@ -5,14 +5,14 @@ import { likeEscape, searchTerms } from '../shared/fold';
 
 const text = z.string().nullable();
 
-const CampaignChoice = z.object({ id: z.number(), name: z.string(), is_default: z.boolean() });
+const CampaignChoice = z.object({ id: z.number(), name: z.string(), name_fr: z.string(), is_default: z.boolean() });
 
 /** The campaigns a meeting can be logged under: the active ones, plus the one already chosen. */
 export function campaignChoices(db: Db, includeId?: number | null): Promise<z.output<typeof CampaignChoice>[]> {
   return allRows(CampaignChoice, db('campaigns')
     .where((w) => { w.where('active', true); if (includeId) w.orWhere('id', includeId); })
     .orderBy('is_default', 'desc').orderBy('starts_on', 'desc').orderBy('id', 'desc')
-    .select('id', 'name', 'is_default'), 'the campaigns to log a meeting under');
+    .select('id', 'name', 'name_fr', 'is_default'), 'the campaigns to log a meeting under');
 }
 
 /** The default for a new meeting: the campaign marked default, else the latest active one (its id, or no row). */
@@ -36,11 +36,11 @@ export function localChoices(db: Db): Promise<z.output<typeof LocalChoice>[]> {
   return allRows(LocalChoice, db('locals').orderBy('name').select('id', 'name'), 'the locals to log a meeting for');
 }
 
-const Ask = z.object({ id: z.number(), campaign_id: z.number(), text: z.string() });
+const Ask = z.object({ id: z.number(), campaign_id: z.number(), text: z.string(), text_fr: z.string() });
 
 export function asksOf(db: Db, campaignIds: number[]): Promise<z.output<typeof Ask>[]> {
   return allRows(Ask, db('campaign_asks').whereIn('campaign_id', campaignIds).orderBy(['campaign_id', 'position', 'id'])
-    .select('id', 'campaign_id', 'text'), "the campaigns' asks");
+    .select('id', 'campaign_id', 'text', 'text_fr'), "the campaigns' asks");
 }
 
 /** An official as the meeting form shows them (end_date: a DATE, as text). */

@@ -10,6 +10,7 @@ import { Conflict, editMeeting, logMeeting, SaveResult } from './meetings.servic
 import { MeetingValues, MIN_FOLLOW_UP_ROWS, parseMeetingForm } from './meetings.validate';
 import { savedMessage } from './saved-message';
 import { conflictRows } from './conflict';
+import { labelsFor } from '../vocab/labels';
 import { formBody, paramId, signedInUser } from '../shared/params';
 
 type FormMode = { kind: 'new' } | { kind: 'edit'; meetingId: number };
@@ -26,7 +27,7 @@ export function meetingFormRouter(db: Db): Router {
     const followUpRows = Array.from({ length: rows }, (_, i) => typed[i] ?? { description: '', due_on: '', assignee_id: '' });
     res.status(status).render('meetings/form', {
       mode, values, errors: extra.errors ?? {}, choices, followUpRows,
-      duplicates: extra.duplicates ?? [], conflictRows: extra.conflict ? conflictRows(extra.conflict, values, choices) : null,
+      duplicates: extra.duplicates ?? [], conflictRows: extra.conflict ? conflictRows(extra.conflict, values, choices, labelsFor(req.lang).text) : null,
       title: mode.kind === 'new' ? req.t('meetings:form.newTitle') : req.t('meetings:form.editTitle'),
     });
   }

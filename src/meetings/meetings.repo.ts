@@ -55,7 +55,7 @@ export function findMeetingRow(db: Db, id: number): Promise<MeetingRow | undefin
 /** The meeting with the names a page shows (withNames). */
 export const MeetingDetails = MeetingRow.extend({
   honorific: text, first_name: z.string(), last_name: z.string(), constituency: z.string(), province: text, party: text,
-  campaign_name: text, logged_by_name: text, local_name: text,
+  campaign_name: text, campaign_name_fr: text, logged_by_name: text, local_name: text,
 });
 export type MeetingDetails = z.output<typeof MeetingDetails>;
 
@@ -69,7 +69,7 @@ function withNames(q: Knex.QueryBuilder) {
     .leftJoin('users as u', 'u.id', 'm.logged_by')
     .leftJoin('locals as l', 'l.id', 'm.local_id')
     .select(...MEETING_COLUMNS.map((c) => `m.${c}`), 'o.honorific', 'o.first_name', 'o.last_name', 'o.constituency', 'o.province', 'o.party',
-      'c.name as campaign_name', 'u.name as logged_by_name', 'l.name as local_name');
+      'c.name as campaign_name', 'c.name_fr as campaign_name_fr', 'u.name as logged_by_name', 'l.name as local_name');
 }
 
 /** The meeting with the names a page shows, as a query more columns can be added to. */
@@ -127,7 +127,7 @@ export async function askIds(db: Db, meetingId: number): Promise<number[]> {
 }
 
 /** A row of asksRaised() (attendees() gives a Person). */
-export const AskRaised = z.object({ id: z.number(), text: z.string() });
+export const AskRaised = z.object({ id: z.number(), text: z.string(), text_fr: z.string() });
 
 export function attendees(db: Db, meetingId: number) {
   return db('meeting_attendees as a').join('users as u', 'u.id', 'a.user_id')
@@ -136,7 +136,7 @@ export function attendees(db: Db, meetingId: number) {
 
 export function asksRaised(db: Db, meetingId: number) {
   return db('meeting_asks as ma').join('campaign_asks as ca', 'ca.id', 'ma.ask_id')
-    .where('ma.meeting_id', meetingId).orderBy('ca.position').select('ca.id', 'ca.text');
+    .where('ma.meeting_id', meetingId).orderBy('ca.position').select('ca.id', 'ca.text', 'ca.text_fr');
 }
 
 export async function replaceAttendees(db: Db, meetingId: number, userIds: number[]): Promise<void> {

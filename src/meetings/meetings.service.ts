@@ -25,7 +25,7 @@ export type SaveResult =
 /** The meeting as someone else saved it, for the "what changed" view. */
 export interface Conflict {
   current: MeetingDetails; attendee_ids: number[]; ask_ids: number[];
-  attendees: { id: number; name: string }[]; asks: { id: number; text: string }[];
+  attendees: { id: number; name: string }[]; asks: { id: number; text: string; text_fr: string }[];
 }
 
 const FIELDS = ['campaign_id', 'official_id', 'status', 'held_on', 'format', 'location', 'other_attendees', 'stance',

@@ -1,9 +1,6 @@
 import { FormResult, id, isoDate, list, MAX_LENGTH, refuseNul, text, today } from '../shared/validation';
+import { COMMITMENT_KINDS, isCode, MEETING_FORMATS, MEETING_STATUSES, STANCES } from '../vocab/vocab';
 
-export const STATUSES = ['requested', 'scheduled', 'held', 'cancelled', 'declined'] as const;
-export const FORMATS = ['in_person', 'constituency_office', 'virtual', 'phone', 'event'] as const;
-export const STANCES = ['champion', 'supportive', 'undecided', 'opposed', 'unknown'] as const;
-export const COMMITMENT_KINDS = ['caucus', 'minister', 'public', 'meet_again'] as const;
 export const MAX_NOTES = MAX_LENGTH.notes;
 const MAX_TEXT = MAX_LENGTH.paragraph;
 /** Follow-up rows the form shows at least, so that several can be added without JavaScript. */
@@ -76,10 +73,6 @@ function ids(values: string[]): number[] | undefined {
   return out.every((n): n is number => n !== undefined) ? [...new Set(out)] : undefined;
 }
 
-function oneOf<T extends string>(choices: readonly T[], value: string): value is T {
-  return (choices as readonly string[]).includes(value);
-}
-
 /** The meeting form, checked field by field; references to other rows are checked by the service. */
 export function parseMeetingForm(body: Record<string, unknown>, now = today()): FormResult<MeetingInput> & { values: MeetingValues } {
   const errors: Record<string, string> = {};
@@ -88,12 +81,12 @@ export function parseMeetingForm(body: Record<string, unknown>, now = today()): 
   if (campaignId === undefined) errors.campaign_id = 'meetings:errors.campaign';
   const officialId = id(values.official_id);
   if (!officialId) errors.official_id = 'meetings:errors.official';
-  if (!oneOf(STATUSES, values.status)) errors.status = 'meetings:errors.status';
+  if (!isCode(MEETING_STATUSES, values.status)) errors.status = 'meetings:errors.status';
   const heldOn = isoDate(values.held_on);
   if (!values.held_on) errors.held_on = 'meetings:errors.dateRequired';
   else if (!heldOn) errors.held_on = 'meetings:errors.date';
   else if (values.status === 'held' && heldOn > now) errors.held_on = 'meetings:errors.heldInFuture';
-  if (values.format && !oneOf(FORMATS, values.format)) errors.format = 'meetings:errors.format';
+  if (values.format && !isCode(MEETING_FORMATS, values.format)) errors.format = 'meetings:errors.format';
   if (values.location.length > MAX_LENGTH.line) errors.location = 'meetings:errors.locationTooLong';
   const attendeeIds = ids(values.attendee_ids);
   if (values.attendee_ids.length > MAX_ATTENDEES) errors.attendee_ids = 'meetings:errors.tooManyAttendees';
@@ -101,8 +94,8 @@ export function parseMeetingForm(body: Record<string, unknown>, now = today()): 
   if (values.other_attendees.length > MAX_TEXT) errors.other_attendees = 'meetings:errors.otherAttendeesTooLong';
   const askIds = ids(values.ask_ids);
   if (!askIds) errors.ask_ids = 'meetings:errors.asks';
-  if (values.stance && !oneOf(STANCES, values.stance)) errors.stance = 'meetings:errors.stance';
-  if (!values.commitment_kinds.every((k) => oneOf(COMMITMENT_KINDS, k))) errors.commitment_kinds = 'meetings:errors.commitmentKinds';
+  if (values.stance && !isCode(STANCES, values.stance)) errors.stance = 'meetings:errors.stance';
+  if (!values.commitment_kinds.every((k) => isCode(COMMITMENT_KINDS, k))) errors.commitment_kinds = 'meetings:errors.commitmentKinds';
   if (values.commitments.length > MAX_TEXT) errors.commitments = 'meetings:errors.commitmentsTooLong';
   if (values.notes.length > MAX_NOTES) errors.notes = 'meetings:errors.notesTooLong';
   const localId = values.local_id ? id(values.local_id) : values.local_id === '' ? null : undefined;

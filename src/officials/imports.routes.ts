@@ -14,7 +14,7 @@ import type { PlanChoices } from './import/plan';
 import { FORMATS } from './import/formats';
 import { chosenCounts, confirmImport, countBatches, getPreview, ImportRefused, listBatches, previewImport } from './import/import.service';
 import type { MissingColumns } from './import/refusal';
-import { LEVELS } from '../shared/levels';
+import { LEVELS } from '../vocab/vocab';
 import { parseImportForm } from './imports.validate';
 import { previewBundledList } from './import/bundled';
 import { directoryIsEmpty } from './officials.repo';

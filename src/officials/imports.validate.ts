@@ -1,6 +1,6 @@
 import { FormResult, text } from '../shared/validation';
 import type { ImportOptions } from './import/parse';
-import { LEVELS, Level } from '../shared/levels';
+import { isCode, LEVELS, Level } from '../vocab/vocab';
 import { isJurisdiction } from './officials.validate';
 
 /** The import form's level and jurisdiction: both optional, the file may say them. */
@@ -8,7 +8,7 @@ export function parseImportForm(body: Record<string, unknown> | undefined): Form
   const level = text(body?.level);
   const jurisdiction = text(body?.jurisdiction).toLowerCase();
   const errors: Record<string, string> = {};
-  if (level && !(LEVELS as readonly string[]).includes(level)) errors.level = 'officials:refused.badLevel';
+  if (level && !isCode(LEVELS, level)) errors.level = 'officials:refused.badLevel';
   if (jurisdiction && !isJurisdiction(jurisdiction)) errors.jurisdiction = 'officials:refused.badJurisdiction';
   if (Object.keys(errors).length) return { ok: false, values: { level, jurisdiction }, errors };
   return { ok: true, value: { level: (level || undefined) as Level | undefined, jurisdiction: jurisdiction || undefined } };

@@ -1,14 +1,16 @@
 import type { RequestHandler } from 'express';
 import type { TFunction } from 'i18next';
 import { fold } from '../shared/fold';
+import { Level, PROVINCES as PROVINCE_CODES, TERRITORIES as TERRITORY_CODES } from '../vocab/vocab';
 
 /**
  * Jurisdictions are stored as Open Civic Data style ids (ca, ca_on, ca_on_toronto) and shown by the
  * name of the body: "House of Commons", "Legislative Assembly of Ontario", "Toronto City Council".
  */
 
-const PROVINCES = ['nl', 'pe', 'ns', 'nb', 'qc', 'on', 'mb', 'sk', 'ab', 'bc', 'yt', 'nt', 'nu'];
-export const TERRITORIES = ['yt', 'nt', 'nu'];
+/** Provinces and territories as jurisdiction ids spell them (ca_on). */
+const PROVINCES = PROVINCE_CODES.map((p) => p.toLowerCase());
+export const TERRITORIES = TERRITORY_CODES.map((p) => p.toLowerCase());
 
 /** Cities whose name the id cannot spell (accents, capitals inside): the rest are title-cased. */
 const CITY_NAMES: Record<string, string> = {
@@ -69,7 +71,7 @@ export function scopeMismatch(level: string, jurisdiction: string): string | und
 }
 
 export interface Body {
-  level: 'federal' | 'senate' | 'provincial' | 'territorial' | 'municipal';
+  level: Level;
   /** Known for every body but a municipal council, whose province the addresses may give. */
   jurisdiction?: string;
   /** A municipal council: the city as the organization names it. */

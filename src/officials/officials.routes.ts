@@ -1,11 +1,10 @@
 import { Router } from 'express';
 import type { Db } from '../db';
 import { paginate } from '../shared/pagination';
-import { LEVELS } from '../shared/levels';
 import { bodyNameLocals } from './jurisdictions';
 import { officialLabels } from './labels';
 import { countOfficials, directoryIsEmpty, listOfficials, partiesInUse } from './officials.repo';
-import { directoryParams, parseDirectoryQuery, PROVINCE_CODES, SORTS } from './officials.validate';
+import { directoryParams, parseDirectoryQuery, SORTS } from './officials.validate';
 import { officialPage } from './official-page.service';
 import { listVacancies } from './vacancies.repo';
 import { found, paramId, signedInUser } from '../shared/params';
@@ -25,14 +24,14 @@ export function officialsRouter(db: Db): Router {
     ]);
     res.render('officials/index', {
       officials, parties, vacancies: vacancies.filter((v) => !filters.level || v.level === filters.level), filters, pageInfo, params: directoryParams(filters),
-      levels: LEVELS, provinces: PROVINCE_CODES, sorts: SORTS, label: officialLabels(req.t, req.lang),
+      sorts: SORTS, label: officialLabels(req.lang),
       offerBundled: pageInfo.total === 0 && !filters.q && !filters.level && !filters.province && !filters.party && filters.status === 'sitting' && await directoryIsEmpty(db),
     });
   });
 
   router.get('/:id', async (req, res) => {
     const page = found(await officialPage(db, signedInUser(req), paramId(req.params.id)));
-    res.render('officials/show', { ...page, label: officialLabels(req.t, req.lang) });
+    res.render('officials/show', { ...page, label: officialLabels(req.lang) });
   });
 
   return router;

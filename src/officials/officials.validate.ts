@@ -1,7 +1,6 @@
 import { MAX_LENGTH, text } from '../shared/validation';
-import { LEVELS, Level } from '../shared/levels';
+import { LEVELS, Level, PROVINCES } from '../vocab/vocab';
 
-export const PROVINCE_CODES = ['AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT'];
 export const SORTS = ['name', 'constituency', 'province', 'party'] as const;
 export const STATUSES = ['sitting', 'former', 'all'] as const;
 
@@ -21,7 +20,7 @@ export function parseDirectoryQuery(query: Record<string, unknown>): DirectoryQu
   return {
     q: text(query.q, MAX_LENGTH.name).slice(0, MAX_LENGTH.name),
     level: oneOf(LEVELS, text(query.level)),
-    province: oneOf(PROVINCE_CODES, text(query.province).toUpperCase()),
+    province: oneOf(PROVINCES, text(query.province).toUpperCase()),
     party: text(query.party, MAX_LENGTH.name).slice(0, MAX_LENGTH.name) || undefined,
     status: oneOf(STATUSES, text(query.status)) ?? 'sitting',
     sort: oneOf(SORTS, text(query.sort)) ?? 'name',

@@ -1,4 +1,4 @@
-import type { Language } from '../i18n/i18n';
+import { Language, translator } from '../i18n/i18n';
 import type { Column } from './reports.format';
 
 /**
@@ -10,6 +10,22 @@ const day = (sql: string) => `to_char(${sql}, 'YYYY-MM-DD')`;
 const localDay = (sql: string) => day(`${sql} AT TIME ZONE 'America/Toronto'`);
 /** The riding's name in the export's language when the import gave one. */
 const constituency = (lang: Language) => (lang === 'fr' ? "coalesce(nullif(o.constituency_fr, ''), o.constituency)" : 'o.constituency');
+/**
+ * A campaign's text (`en`, `fr`: columns) in the export's language; where it has none, the other
+ * language's followed by the marker the pages show, "(anglais)" / "(French)" (src/vocab/labels.ts).
+ */
+export function inLanguage(lang: Language, en: string, fr: string): string {
+  const [mine, theirs] = lang === 'fr' ? [fr, en] : [en, fr];
+  const marker = translator(lang)(`vocab:fallback.${lang === 'fr' ? 'en' : 'fr'}`).replace(/'/g, "''");
+  return `coalesce(nullif(${mine}, ''), nullif(${theirs}, '') || ' ${marker}')`;
+}
+const campaignName = (lang: Language) => inLanguage(lang, 'c.name', 'c.name_fr');
+
+/**
+ * The members who attended, then the other people typed one per line in the form, all in one cell
+ * joined with "; ": a line break inside a cell breaks many spreadsheets' import.
+ */
+const ATTENDEES = "nullif(concat_ws('; ', att.names, nullif(btrim(regexp_replace(m.other_attendees, '\\s*[\\r\\n]\\s*', '; ', 'g'), '; '), '')), '')";
 
 const OFFICIAL: Column[] = [
   { header: 'honorific', sql: 'o.honorific', kind: 'text' },
@@ -18,7 +34,7 @@ const OFFICIAL: Column[] = [
   { header: 'level', sql: 'o.level', kind: 'level' },
   { header: 'constituency', sql: constituency, kind: 'text' },
   { header: 'province', sql: 'o.province', kind: 'province' },
-  { header: 'party', sql: 'o.party', kind: 'text' },
+  { header: 'party', sql: 'o.party', kind: 'party' },
 ];
 
 export const MEETING_COLUMNS: readonly Column[] = [
@@ -26,13 +42,14 @@ export const MEETING_COLUMNS: readonly Column[] = [
   { header: 'date', sql: day('m.held_on'), kind: 'date' },
   { header: 'status', sql: 'm.status', kind: 'status' },
   { header: 'format', sql: 'm.format', kind: 'format' },
+  { header: 'location', sql: 'm.location', kind: 'text' },
   ...OFFICIAL,
-  { header: 'campaign', sql: 'c.name', kind: 'text' },
+  { header: 'campaign', sql: campaignName, kind: 'text' },
   { header: 'asksRaised', sql: 'asks.list', kind: 'text' },
   { header: 'stance', sql: 'm.stance', kind: 'stance' },
   { header: 'commitments', sql: 'm.commitment_kinds', kind: 'commitmentKinds' },
   { header: 'commitmentDetails', sql: 'm.commitments', kind: 'text' },
-  { header: 'attendees', sql: "nullif(concat_ws('; ', att.names, nullif(m.other_attendees, '')), '')", kind: 'text' },
+  { header: 'attendees', sql: ATTENDEES, kind: 'text' },
   { header: 'local', sql: 'l.name', kind: 'text' },
   { header: 'loggedBy', sql: 'u.name', kind: 'text' },
   { header: 'openFollowUps', sql: 'coalesce(fu.n, 0)', kind: 'count' },
@@ -44,7 +61,7 @@ export const MEETING_COLUMNS: readonly Column[] = [
 export const NOTES_COLUMN: Column = { header: 'notes', sql: 'm.notes', kind: 'text' };
 
 export const COVERAGE_COLUMNS: readonly Column[] = [
-  { header: 'campaign', sql: 'c.name', kind: 'text' },
+  { header: 'campaign', sql: campaignName, kind: 'text' },
   ...OFFICIAL,
   { header: 'met', sql: 'h.n IS NOT NULL', kind: 'yesNo' },
   { header: 'heldMeetings', sql: 'coalesce(h.n, 0)', kind: 'count' },
@@ -65,8 +82,9 @@ export const FOLLOW_UP_COLUMNS: readonly Column[] = [
   { header: 'meetingNumber', sql: 'm.id', kind: 'count' },
   { header: 'meetingDate', sql: day('m.held_on'), kind: 'date' },
   { header: 'status', sql: 'm.status', kind: 'status' },
+  { header: 'location', sql: 'm.location', kind: 'text' },
   ...OFFICIAL,
-  { header: 'campaign', sql: 'c.name', kind: 'text' },
+  { header: 'campaign', sql: campaignName, kind: 'text' },
   { header: 'local', sql: 'l.name', kind: 'text' },
   { header: 'created', sql: localDay('f.created_at'), kind: 'date' },
 ];
@@ -77,8 +95,8 @@ export const REGISTRY_COLUMNS: readonly Column[] = [
   { header: 'title', sql: 'o.level', kind: 'registryTitle' },
   { header: 'institution', sql: 'o.level', kind: 'registryInstitution' },
   { header: 'communicationType', sql: 'm.id', kind: 'registryCommunication' },
-  { header: 'subjectMatter', sql: "coalesce(asks.list, cask.list, nullif(c.ask, ''))", kind: 'text' },
-  { header: 'campaign', sql: 'c.name', kind: 'text' },
+  { header: 'subjectMatter', sql: (lang) => `coalesce(asks.list, cask.list, ${inLanguage(lang, 'c.ask', 'c.ask_fr')})`, kind: 'text' },
+  { header: 'campaign', sql: campaignName, kind: 'text' },
   { header: 'local', sql: 'l.name', kind: 'text' },
   { header: 'meetingNumber', sql: 'm.id', kind: 'count' },
 ];

@@ -1,15 +1,16 @@
 import type { TFunction } from 'i18next';
 import type { Language } from '../i18n/i18n';
 import { translator } from '../i18n/i18n';
-import { PROVINCES } from '../shared/filters';
+import { labelsFor } from '../vocab/labels';
 import { neutralise, CsvExport } from './reports.csv';
 
 /**
  * What a column holds, and so how its value is written: free text is neutralised, codes (status,
- * stance, …) are translated into the export's language, dates and counts go out as they are.
+ * stance, …) and known parties are written in the export's language with the words the pages use
+ * (src/vocab), dates and counts go out as they are.
  */
 export type CellKind =
-  | 'text' | 'date' | 'count' | 'yesNo' | 'status' | 'format' | 'stance' | 'level' | 'province'
+  | 'text' | 'date' | 'count' | 'yesNo' | 'status' | 'format' | 'stance' | 'level' | 'province' | 'party'
   | 'commitmentKinds' | 'followUpState' | 'registryTitle' | 'registryInstitution' | 'registryCommunication';
 
 export interface Column {
@@ -34,17 +35,14 @@ function lookup(t: TFunction, prefix: string, codes: readonly string[]): Cell {
   return (value) => (value === null || value === undefined ? '' : words.get(String(value)) ?? text(value));
 }
 
-const CODES = {
-  status: ['requested', 'scheduled', 'held', 'cancelled', 'declined'],
-  format: ['in_person', 'constituency_office', 'virtual', 'phone', 'event'],
-  stance: ['champion', 'supportive', 'undecided', 'opposed', 'unknown'],
-  level: ['federal', 'senate', 'provincial', 'territorial', 'municipal'],
-  commitmentKinds: ['caucus', 'minister', 'public', 'meet_again'],
-  province: PROVINCES,
-} as const;
+/** A code or a party in the words of the pages; what the vocabulary does not hold goes out as stored, neutralised. */
+function word(label: (value: string) => string): Cell {
+  return (value) => (value === null || value === undefined ? '' : neutralise(label(String(value))));
+}
 
-function cells(t: TFunction): Record<CellKind, Cell> {
-  const kinds = lookup(t, 'reports:values.commitmentKinds', CODES.commitmentKinds);
+function cells(t: TFunction, lang: Language): Record<CellKind, Cell> {
+  const vocab = labelsFor(lang);
+  const kinds = word(vocab.commitment);
   const registryTitle = lookup(t, 'reports:registry.title', ['federal', 'senate']);
   const registryInstitution = lookup(t, 'reports:registry.institution', ['federal', 'senate']);
   const [yes, no, open, done] = [t('reports:values.yes'), t('reports:values.no'), t('reports:values.open'), t('reports:values.done')];
@@ -54,11 +52,12 @@ function cells(t: TFunction): Record<CellKind, Cell> {
     date: (v) => v ?? '',
     count: (v) => v ?? 0,
     yesNo: (v) => (v ? yes : no),
-    status: lookup(t, 'reports:values.status', CODES.status),
-    format: lookup(t, 'reports:values.format', CODES.format),
-    stance: lookup(t, 'reports:values.stance', CODES.stance),
-    level: lookup(t, 'reports:values.level', CODES.level),
-    province: lookup(t, 'shared:provinces', CODES.province),
+    status: word(vocab.status),
+    format: word(vocab.format),
+    stance: word(vocab.stance),
+    level: word(vocab.level),
+    province: word(vocab.province),
+    party: word(vocab.party),
     commitmentKinds: (v) => (Array.isArray(v) ? v.map(kinds).join('; ') : ''),
     followUpState: (v) => (v ? done : open),
     registryTitle,
@@ -70,7 +69,7 @@ function cells(t: TFunction): Record<CellKind, Cell> {
 /** The header and the row-to-record function of an export, in `lang`. */
 export function csvExport(columns: readonly Column[], lang: Language): CsvExport {
   const t = translator(lang);
-  const byKind = cells(t);
+  const byKind = cells(t, lang);
   const format = columns.map((c) => byKind[c.kind]);
   return {
     header: columns.map((c) => t(`reports:columns.${c.header}`)),

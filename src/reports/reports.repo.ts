@@ -3,13 +3,13 @@ import type { Db } from '../db';
 import type { Language } from '../i18n/i18n';
 import { ActivityFilters, applyActivityFilters } from '../shared/filters';
 import { Column, selectList } from './reports.format';
-import { MEETING_COLUMNS, NOTES_COLUMN, COVERAGE_COLUMNS, FOLLOW_UP_COLUMNS, REGISTRY_COLUMNS } from './reports.columns';
+import { inLanguage, MEETING_COLUMNS, NOTES_COLUMN, COVERAGE_COLUMNS, FOLLOW_UP_COLUMNS, REGISTRY_COLUMNS } from './reports.columns';
 
-/** Per-meeting lists and counts, each aggregated once over its table (never a query per row). */
-function meetingAggregates(db: Db) {
+/** Per-meeting lists and counts, each aggregated once over its table (never a query per row); the asks in `lang`. */
+function meetingAggregates(db: Db, lang: Language) {
   return {
     asks: db('meeting_asks as ma').join('campaign_asks as ca', 'ca.id', 'ma.ask_id').groupBy('ma.meeting_id')
-      .select('ma.meeting_id', db.raw("string_agg(ca.text, '; ' ORDER BY ca.position, ca.id) AS list")),
+      .select('ma.meeting_id', db.raw(`string_agg(${inLanguage(lang, 'ca.text', 'ca.text_fr')}, '; ' ORDER BY ca.position, ca.id) AS list`)),
     attendees: db('meeting_attendees as a').join('users as au', 'au.id', 'a.user_id').groupBy('a.meeting_id')
       .select('a.meeting_id', db.raw("string_agg(au.name, '; ' ORDER BY au.name) AS names")),
     openFollowUps: db('follow_ups').whereNull('done_at').groupBy('meeting_id')
@@ -23,7 +23,7 @@ function select(q: Knex.QueryBuilder, db: Db, columns: readonly Column[], lang: 
 
 /** One row per meeting (deleted ones left out), oldest first. */
 export function meetingsQuery(db: Db, filters: ActivityFilters, lang: Language, withNotes: boolean) {
-  const agg = meetingAggregates(db);
+  const agg = meetingAggregates(db, lang);
   const q = db('meetings as m')
     .join('officials as o', 'o.id', 'm.official_id')
     .leftJoin('campaigns as c', 'c.id', 'm.campaign_id')
@@ -86,9 +86,9 @@ export function followUpsQuery(db: Db, filters: ActivityFilters, lang: Language)
  * (Members of Parliament and senators), while they held that office.
  */
 export function registryQuery(db: Db, month: { from: string; to: string }, lang: Language) {
-  const agg = meetingAggregates(db);
+  const agg = meetingAggregates(db, lang);
   const campaignAsks = db('campaign_asks').groupBy('campaign_id')
-    .select('campaign_id', db.raw("string_agg(text, '; ' ORDER BY position, id) AS list"));
+    .select('campaign_id', db.raw(`string_agg(${inLanguage(lang, 'text', 'text_fr')}, '; ' ORDER BY position, id) AS list`));
   const q = db('meetings as m')
     .join('officials as o', 'o.id', 'm.official_id')
     .leftJoin('campaigns as c', 'c.id', 'm.campaign_id')

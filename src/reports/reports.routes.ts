@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { Db } from '../db';
 import { requireRole } from '../shared/auth-guards';
-import { parseActivityFilters, PROVINCES } from '../shared/filters';
+import { parseActivityFilters } from '../shared/filters';
 import { filterChoices } from '../dashboard/dashboard.service';
 import { text } from '../shared/validation';
 import { isClientAbort } from './reports.csv';
@@ -25,7 +25,7 @@ export function reportsRouter(db: Db, slots: ExportSlots, stallTimeoutMs?: numbe
     const values = Object.fromEntries(FILTER_FIELDS.map((k) => [k, text(req.query[k])]));
     res.status(parsed.ok ? 200 : 400).render('reports/index', {
       // The dashboard's filters, so that a report matches the figures a coordinator was looking at.
-      choices: { ...(await filterChoices(db, signedInUser(req))), provinces: PROVINCES },
+      choices: await filterChoices(db, signedInUser(req)),
       values: { ...values, lang: req.lang, month: previousMonth() },
       errors: parsed.ok ? {} : parsed.errors,
     });

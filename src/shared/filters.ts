@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { isCode, PROVINCES } from '../vocab/vocab';
 import { id, isoDate, MAX_LENGTH, text } from './validation';
 
 /** The filters the dashboard, the meeting list and the reports share; they live in the URL. */
@@ -12,8 +13,6 @@ export interface ActivityFilters {
 }
 
 export type FilterResult = { ok: true; value: ActivityFilters } | { ok: false; errors: Record<string, string> };
-
-export const PROVINCES = ['AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT'];
 
 /** Reads ?campaign=&province=&party=&local=&from=&to= ; a malformed value is an error, not ignored. */
 export function parseActivityFilters(query: Record<string, unknown>): FilterResult {
@@ -30,7 +29,7 @@ export function parseActivityFilters(query: Record<string, unknown>): FilterResu
   }
   if (read('province')) {
     const p = read('province').toUpperCase();
-    if (PROVINCES.includes(p)) value.province = p;
+    if (isCode(PROVINCES, p)) value.province = p;
     else errors.province = 'shared:filters.badProvince';
   }
   if (read('party')) value.party = read('party').slice(0, MAX_LENGTH.name);

@@ -2,6 +2,7 @@ import type { RequestHandler } from 'express';
 import { parseCookie } from 'cookie';
 import type { TFunction } from 'i18next';
 import { DEFAULT_LANGUAGE, formatters, fromAcceptLanguage, isLanguage, Language, translator } from '../i18n/i18n';
+import { labelsFor } from '../vocab/labels';
 import { hasRole } from './auth-guards';
 import type { Role } from './types';
 import { withParams } from './pagination';
@@ -24,7 +25,7 @@ function chooseLanguage(req: Parameters<RequestHandler>[0]): Language {
   return fromAcceptLanguage(req.headers['accept-language']) ?? DEFAULT_LANGUAGE;
 }
 
-/** What every template can use: the translator, formatters, the user and their role. */
+/** What every template can use: the translator, formatters, the tracker's words (`vocab`), the user and their role. */
 export const viewLocals: RequestHandler = (req, res, next) => {
   req.lang = chooseLanguage(req);
   req.t = translator(req.lang);
@@ -34,6 +35,7 @@ export const viewLocals: RequestHandler = (req, res, next) => {
     lang: req.lang,
     otherLang: req.lang === 'en' ? 'fr' : 'en',
     fmt,
+    vocab: labelsFor(req.lang),
     user: req.user,
     can: (role: Role) => hasRole(req.user, role),
     currentPath: req.path,

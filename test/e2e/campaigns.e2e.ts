@@ -9,12 +9,13 @@ test('on a phone, a coordinator creates a campaign with asks without any script,
   await setUpFirstAdmin(page, tracker.server().url);
 
   await page.goto(`${tracker.server().url}/campaigns/new`);
-  await page.getByLabel('Name').fill('Fund community services');
-  await page.getByLabel('Ask 1').fill('Targeted, stable funding');
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Fund community services');
+  await page.getByLabel('Name in French').fill('Financer les services communautaires');
+  await page.getByLabel('Ask 1', { exact: true }).fill('Targeted, stable funding');
   await page.getByRole('button', { name: 'Add more rows for asks' }).click();
-  await expect(page.getByLabel('Ask 6').inputValue()).resolves.toBe('');
-  await expect(page.getByLabel('Ask 1').inputValue()).resolves.toBe('Targeted, stable funding');
-  await page.getByLabel('Ask 2').fill('A national standard for wages');
+  await expect(page.getByLabel('Ask 6', { exact: true }).inputValue()).resolves.toBe('');
+  await expect(page.getByLabel('Ask 1', { exact: true }).inputValue()).resolves.toBe('Targeted, stable funding');
+  await page.getByLabel('Ask 2', { exact: true }).fill('A national standard for wages');
   await page.getByLabel('Ends on').fill('2020-01-01');
   await page.getByLabel('Starts on').fill('2020-02-01');
   await page.getByRole('button', { name: 'Create the campaign' }).click();
@@ -23,7 +24,7 @@ test('on a phone, a coordinator creates a campaign with asks without any script,
   expect(await scrollsSideways(page)).toBe(false);
 
   await page.getByLabel('Ends on').fill('2020-06-30');
-  await page.getByLabel('Ask 2').press('Enter'); // Enter saves: it does not add rows
+  await page.getByLabel('Ask 2', { exact: true }).press('Enter'); // Enter saves: it does not add rows
   await page.waitForURL(/\/campaigns\/\d+$/);
   await expect(page.getByText('Campaign “Fund community services” created.').isVisible()).resolves.toBe(true);
   await expect(page.getByRole('listitem').filter({ hasText: 'A national standard for wages' }).count()).resolves.toBe(1);

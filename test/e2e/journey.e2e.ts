@@ -75,8 +75,8 @@ test('the coordinator imports the real House of Commons file in the browser and 
   await expect(page.getByRole('status').first().textContent()).resolves.toContain('338 added');
 
   await page.goto(`${url()}/campaigns/new`);
-  await page.getByLabel('Name').fill('Fund community services');
-  await page.getByLabel('Ask 1').fill('Targeted, stable funding');
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Fund community services');
+  await page.getByLabel('Ask 1', { exact: true }).fill('Targeted, stable funding');
   await page.getByRole('button', { name: 'Create the campaign' }).click();
   await page.waitForURL(/\/campaigns\/\d+$/);
   await page.goto(`${page.url()}/targets`);

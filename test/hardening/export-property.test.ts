@@ -3,6 +3,7 @@ import { startTestApp, TestApp } from '../helpers/app';
 import { createLocal, createOfficial, createUser, createCampaign, createMeeting } from '../helpers/factories';
 import { signIn, Agent } from '../helpers/session';
 import { downloadCsv } from '../reports/download';
+import { labelsFor } from '../../src/vocab/labels';
 
 /**
  * The exports, property-based: whatever text was stored (quotes, separators, line breaks, any script,
@@ -27,7 +28,7 @@ beforeAll(async () => {
 afterAll(async () => { await t.close(); });
 
 test('meetings.csv (with notes): every stored string round-trips, formula-like ones behind an apostrophe', async () => {
-  await fc.assert(fc.asyncProperty(fc.record({ first: storedText, last: storedText, riding: storedText, party: storedText, campaign: storedText, local: storedText, notes: storedText, commitments: storedText }), async (v) => {
+  await fc.assert(fc.asyncProperty(fc.record({ first: storedText, last: storedText, riding: storedText, party: storedText, campaign: storedText, local: storedText, notes: storedText, commitments: storedText, others: storedText }), async (v) => {
     // Generated names repeat across runs; local names and seats are unique, so make them distinct
     // at the end, where it cannot change how a cell starts.
     run += 1;
@@ -35,13 +36,17 @@ test('meetings.csv (with notes): every stored string round-trips, formula-like o
     const local = await createLocal(t.db, { name: localName });
     const official = await createOfficial(t.db, { first_name: v.first, last_name: v.last, constituency: v.riding, constituency_key: `seat ${run}`, party: v.party });
     const campaign = await createCampaign(t.db, { name: v.campaign });
-    const meeting = await createMeeting(t.db, { official_id: official.id, campaign_id: campaign.id, local_id: local.id, logged_by: null, notes: v.notes, commitments: v.commitments });
+    const meeting = await createMeeting(t.db, { official_id: official.id, campaign_id: campaign.id, local_id: local.id, logged_by: null, notes: v.notes, commitments: v.commitments, other_attendees: v.others });
     const { res, rows } = await downloadCsv(agent, `/reports/meetings.csv?notes=1&lang=en&campaign=${campaign.id}`);
     expect(res.status).toBe(200);
     const row = rows.find((r) => r['Meeting number'] === String(meeting.id))!;
     expect(row).toBeDefined();
     const got = [row['First name'], row['Last name'], row['Constituency'], row['Party'], row['Campaign'], row['Local'], row['Notes'], row['Commitment details']];
-    expect(got).toEqual([v.first, v.last, v.riding, v.party, v.campaign, localName, v.notes, v.commitments].map(expected));
+    // A party the tracker knows is written with its name (none of these strings is one, but it could be).
+    expect(got).toEqual([v.first, v.last, v.riding, labelsFor('en').party(v.party), v.campaign, localName, v.notes, v.commitments].map(expected));
+    // The other attendees, one per line in the form, are one line in the cell, every name kept.
+    expect(row.Attendees).not.toMatch(/[\r\n]/);
+    for (const name of v.others.split(/[\r\n]/).map((s) => s.replace(/^[\s;]+|[\s;]+$/g, '')).filter(Boolean)) expect(row.Attendees).toContain(name);
   }), { numRuns: 25 });
 });
 

@@ -84,7 +84,7 @@ function urlOf(route: string, batch: number): string {
 
 // Every field name a form of the tracker reads, so that each route gets its own fields.
 const FIELDS = ['email', 'name', 'union_name', 'province', 'role', 'local_id', 'password', 'new_password', 'current_password',
-  'ask', 'goal', 'starts_on', 'asks[0][text]', 'official_id', 'official_q', 'status', 'held_on', 'format', 'location',
+  'ask', 'goal', 'name_fr', 'ask_fr', 'goal_fr', 'starts_on', 'asks[0][text]', 'asks[0][text_fr]', 'official_id', 'official_q', 'status', 'held_on', 'format', 'location',
   'other_attendees', 'commitments', 'description', 'due_on', 'assignee_id', 'follow_ups[0][description]', 'by', 'level',
   'party', 'jurisdiction', 'return_to', 'q', 'complete'];
 const LONG = `a${' '.repeat(6_000)}a`;

@@ -46,13 +46,16 @@ export async function createOfficial(db: Knex, fields: Partial<OfficialFields> =
   return official;
 }
 
-/** A campaign (active unless told otherwise) with its asks, in the order given. */
-export async function createCampaign(db: Knex, fields: Partial<{ name: string; ask: string; active: boolean; is_default: boolean; starts_on: string; ends_on: string; goal: number | string; goal_date: string }> = {}, asks: string[] = []) {
+type CampaignFields = { name: string; name_fr: string; ask: string; ask_fr: string; active: boolean; is_default: boolean; starts_on: string; ends_on: string;
+  goal: number | string; goal_fr: string; goal_date: string };
+
+/** A campaign (active unless told otherwise) with its asks, in the order given (an ask in English, or in both languages). */
+export async function createCampaign(db: Knex, fields: Partial<CampaignFields> = {}, asks: (string | { text: string; text_fr: string })[] = []) {
   const [campaign] = await db('campaigns').insert({ name: 'Fund community services', active: true, ...fields }).returning('*');
   const rows = asks.length
-    ? await db('campaign_asks').insert(asks.map((text, position) => ({ campaign_id: campaign.id, text, position }))).returning('*')
+    ? await db('campaign_asks').insert(asks.map((ask, position) => ({ campaign_id: campaign.id, ...(typeof ask === 'string' ? { text: ask } : ask), position }))).returning('*')
     : [];
-  return { ...(campaign as { id: number; name: string }), asks: rows as { id: number; text: string }[] };
+  return { ...(campaign as { id: number; name: string }), asks: rows as { id: number; text: string; text_fr: string }[] };
 }
 
 export interface MeetingFields {
@@ -63,6 +66,7 @@ export interface MeetingFields {
   status: string;
   held_on: string;
   format: string | null;
+  location: string | null;
   stance: string | null;
   commitment_kinds: string[];
   commitments: string | null;

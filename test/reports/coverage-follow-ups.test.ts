@@ -19,7 +19,7 @@ async function arrange() {
   await addTarget(t.db, campaign.id, unmet.id);
   await addTarget(t.db, otherCampaign.id, met.id);
   const first = await createMeeting(t.db, { official_id: met.id, campaign_id: campaign.id, held_on: '2026-02-01', stance: 'undecided', commitment_kinds: ['public'] });
-  const latest = await createMeeting(t.db, { official_id: met.id, campaign_id: campaign.id, held_on: '2026-03-05', stance: 'champion', commitment_kinds: ['minister'], commitments: '+ write to the minister, "soon"' });
+  const latest = await createMeeting(t.db, { official_id: met.id, campaign_id: campaign.id, held_on: '2026-03-05', location: 'Gatineau office', stance: 'champion', commitment_kinds: ['minister'], commitments: '+ write to the minister, "soon"' });
   await createMeeting(t.db, { official_id: met.id, campaign_id: campaign.id, held_on: '2026-04-01', status: 'scheduled' });
   await createMeeting(t.db, { official_id: met.id, campaign_id: campaign.id, held_on: '2026-03-20', status: 'held', deleted_at: new Date() });
   await createMeeting(t.db, { official_id: unmet.id, campaign_id: campaign.id, held_on: '2026-03-01', status: 'declined' });
@@ -41,12 +41,12 @@ describe('coverage.csv', () => {
     expect(header).toEqual(['Campaign', 'Honorific', 'First name', 'Last name', 'Level', 'Constituency', 'Province or territory', 'Party',
       'Met', 'Held meetings', 'Last meeting', 'Latest stance', 'Commitments at the last meeting', 'Commitment details', 'Open follow-ups', 'Claimed by local']);
     expect(rows).toEqual([
-      { Campaign: 'Stable funding', Honorific: '', 'First name': 'Ann', 'Last name': 'Abbott', Level: 'Federal', Constituency: 'Kenora—Kiiwetinoong',
+      { Campaign: 'Stable funding', Honorific: '', 'First name': 'Ann', 'Last name': 'Abbott', Level: 'Federal (House of Commons)', Constituency: 'Kenora—Kiiwetinoong',
         'Province or territory': 'Ontario', Party: 'NDP', Met: 'No', 'Held meetings': '0', 'Last meeting': '', 'Latest stance': '',
         'Commitments at the last meeting': '', 'Commitment details': '', 'Open follow-ups': '0', 'Claimed by local': '' },
-      { Campaign: 'Stable funding', Honorific: '', 'First name': 'Jean-François', 'Last name': 'Lévesque', Level: 'Federal', Constituency: 'Gatineau',
+      { Campaign: 'Stable funding', Honorific: '', 'First name': 'Jean-François', 'Last name': 'Lévesque', Level: 'Federal (House of Commons)', Constituency: 'Gatineau',
         'Province or territory': 'Quebec', Party: 'Liberal', Met: 'Yes', 'Held meetings': '2', 'Last meeting': '2026-03-05', 'Latest stance': 'Champion',
-        'Commitments at the last meeting': 'Raise it with the minister', 'Commitment details': `'+ write to the minister, "soon"`,
+        'Commitments at the last meeting': 'Will write to the minister', 'Commitment details': `'+ write to the minister, "soon"`,
         'Open follow-ups': '1', 'Claimed by local': 'Local 99 — Région de l’Outaouais' },
     ]);
   });
@@ -65,12 +65,12 @@ describe('coverage.csv', () => {
 describe('follow-ups.csv', () => {
   test('open and done follow-ups with their meeting, official, assignee and dates', async () => {
     const { header, rows } = await downloadCsv(agent, '/reports/follow-ups.csv');
-    expect(header).toEqual(['Follow-up', 'Open or done', 'Due', 'Done on', 'Assigned to', 'Meeting number', 'Meeting date', 'Status', 'Honorific',
+    expect(header).toEqual(['Follow-up', 'Open or done', 'Due', 'Done on', 'Assigned to', 'Meeting number', 'Meeting date', 'Status', 'Location', 'Honorific',
       'First name', 'Last name', 'Level', 'Constituency', 'Province or territory', 'Party', 'Campaign', 'Local', 'Created']);
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({
       'Follow-up': "'@Em: send the\nbudget table", 'Open or done': 'Open', Due: '2026-03-15', 'Done on': '', 'Assigned to': 'Émilie "Em" Gagnon, B.A.',
-      'Meeting number': String(data.latest.id), 'Meeting date': '2026-03-05', Status: 'Held', 'Last name': 'Lévesque', Campaign: 'Stable funding',
+      'Meeting number': String(data.latest.id), 'Meeting date': '2026-03-05', Status: 'Held', Location: 'Gatineau office', 'Last name': 'Lévesque', Campaign: 'Stable funding',
     });
     expect(rows[1]).toMatchObject({ 'Follow-up': 'Thank-you note', 'Open or done': 'Done', Due: '2026-02-05', 'Done on': '2026-02-03', 'Assigned to': '' });
   });

@@ -23,7 +23,7 @@ async function arrange() {
     official_id: mp.id, campaign_id: campaign.id, local_id: local.id, logged_by: logger.id, status: 'held', held_on: '2026-03-10',
     format: 'constituency_office', stance: 'supportive', commitment_kinds: ['caucus', 'meet_again'],
     commitments: '-5% funding cut to be reversed', notes: 'Line one,\r\nline "two"\n@mention +1 =SUM(A1)',
-    other_attendees: 'Lucie Tremblay', ask_ids: campaign.asks.map((a) => a.id), attendee_ids: [logger.id, helper.id],
+    location: 'Bureau de Châteauguay', other_attendees: 'Lucie Tremblay\r\n  Marc Roy (allié)\n\nJo Smith\rAl Ng', ask_ids: campaign.asks.map((a) => a.id), attendee_ids: [logger.id, helper.id],
   });
   await createFollowUp(t.db, { meeting_id: meeting.id, description: 'Send the brief', due_on: '2026-03-20' });
   await createFollowUp(t.db, { meeting_id: meeting.id, description: 'Thank-you note', done_at: '2026-03-11T15:00:00Z' });
@@ -42,21 +42,21 @@ afterAll(async () => { await t.close(); });
 
 test('one row per meeting, every field as entered, deleted meetings left out', async () => {
   const { rows, header } = await downloadCsv(agent, '/reports/meetings.csv?lang=en');
-  expect(header).toEqual(['Meeting number', 'Date', 'Status', 'Format', 'Honorific', 'First name', 'Last name', 'Level', 'Constituency',
+  expect(header).toEqual(['Meeting number', 'Date', 'Status', 'Format', 'Location', 'Honorific', 'First name', 'Last name', 'Level', 'Constituency',
     'Province or territory', 'Party', 'Campaign', 'Asks raised', 'Stance', 'Commitments', 'Commitment details', 'Attendees', 'Local',
     'Logged by', 'Open follow-ups', 'Created', 'Updated']);
   expect(rows).toHaveLength(2);
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto' }).format(new Date());
   expect(rows[0]).toEqual({
-    'Meeting number': String(data.meeting.id), Date: '2026-03-10', Status: 'Held', Format: 'Constituency office', Honorific: 'Hon.',
-    'First name': 'Marie-Ève', 'Last name': 'Côté', Level: 'Federal', Constituency: 'Châteauguay—Lacolle',
+    'Meeting number': String(data.meeting.id), Date: '2026-03-10', Status: 'Held', Format: 'Constituency office', Location: 'Bureau de Châteauguay', Honorific: 'Hon.',
+    'First name': 'Marie-Ève', 'Last name': 'Côté', Level: 'Federal (House of Commons)', Constituency: 'Châteauguay—Lacolle',
     'Province or territory': 'Quebec', Party: 'Bloc Québécois', Campaign: 'Funding, "stable" — now',
-    'Asks raised': 'Multi-year funding; Index to inflation', Stance: 'Supportive', Commitments: 'Raise it in caucus; Meet again',
-    'Commitment details': "'-5% funding cut to be reversed", Attendees: 'André Bélanger; Zoë "Zed" O’Brien; Lucie Tremblay',
+    'Asks raised': 'Multi-year funding; Index to inflation', Stance: 'Supportive', Commitments: 'Will raise it in caucus; Will meet again',
+    'Commitment details': "'-5% funding cut to be reversed", Attendees: 'André Bélanger; Zoë "Zed" O’Brien; Lucie Tremblay; Marc Roy (allié); Jo Smith; Al Ng',
     Local: 'Section locale 1234, «Québec»', 'Logged by': 'Zoë "Zed" O’Brien', 'Open follow-ups': '2', Created: today, Updated: today,
   });
   expect(rows[1]).toMatchObject({
-    'Meeting number': String(data.requested.id), Date: '2026-04-02', Status: 'Requested', Format: '', 'Last name': `'=HYPERLINK("http://x")`,
+    'Meeting number': String(data.requested.id), Date: '2026-04-02', Status: 'Requested', Format: '', Location: '', 'Last name': `'=HYPERLINK("http://x")`,
     Constituency: 'Parry Sound—Muskoka', Campaign: '', 'Asks raised': '', Stance: '', Commitments: '', Attendees: '', 'Open follow-ups': '0',
   });
 });
@@ -72,9 +72,11 @@ test('in French: headers, statuses, formats, stances, commitments and the riding
   const { header, rows } = await downloadCsv(agent, '/reports/meetings.csv?lang=fr');
   expect(header.slice(0, 4)).toEqual(['Numéro de la rencontre', 'Date', 'État', 'Forme']);
   expect(rows[0]).toMatchObject({
-    État: 'Tenue', Forme: 'Bureau de circonscription', Position: 'Favorable', Engagements: 'En parler au caucus; Se revoir',
-    'Province ou territoire': 'Québec', 'Ordre de gouvernement': 'Fédéral',
+    État: 'Tenue', Forme: 'Bureau de circonscription', Lieu: 'Bureau de Châteauguay', Position: 'Favorable',
+    Engagements: 'En parlera au caucus; Acceptera une autre rencontre', 'Province ou territoire': 'Québec',
+    'Ordre de gouvernement': 'Fédéral (Chambre des communes)', Parti: 'Bloc Québécois',
   });
+  expect(rows[1]).toMatchObject({ État: 'Demandée', Parti: 'Conservateur' });
 });
 
 test('the shared filters narrow the rows', async () => {

@@ -2,7 +2,7 @@ import { fold } from '../../shared/fold';
 import { bodyOfOrganization, cityJurisdiction } from '../jurisdictions';
 import type { CsvRow } from './csv';
 import type { Layout } from './formats';
-import type { Level } from '../../shared/levels';
+import type { Level } from '../../vocab/vocab';
 import type { Problem } from './refusal';
 import { officeProvinceOf, roleScope } from './represent';
 import type { Scope } from './rows';

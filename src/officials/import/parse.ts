@@ -7,7 +7,7 @@ import { ImportRefused, Problem } from './refusal';
 import { scopeMismatch } from '../jurisdictions';
 import { OTHER_BODY, roleScope, readRepresentRow } from './represent';
 import { federalRiding } from './reference';
-import type { Level } from '../../shared/levels';
+import type { Level } from '../../vocab/vocab';
 import { readOntarioRows, VacantSeat } from './ontario';
 import { ImportRow, readColumnsRow, RowResult, Scope } from './rows';
 import { BodyRows, splitByOrganization } from './bodies';

@@ -3,9 +3,11 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { ROOT_DIR } from '../../config';
 import { fold } from '../../shared/fold';
+import { FEDERAL_PARTIES } from '../../vocab/parties';
+import type { Province } from '../../vocab/vocab';
 
 /** Provinces and territories by code, English name and French name (folded). */
-const PROVINCE_NAMES: Record<string, string[]> = {
+const PROVINCE_NAMES: Record<Province, string[]> = {
   NL: ['newfoundland and labrador', 'terre neuve et labrador', 'newfoundland'],
   PE: ['prince edward island', 'ile du prince edouard'],
   NS: ['nova scotia', 'nouvelle ecosse'],
@@ -38,24 +40,11 @@ export function provinceOfJurisdiction(jurisdiction: string): string | undefined
 }
 
 /**
- * Federal parties as the English and French exports write them. They are stored under one name
- * and shown in the reader's language; any other party is stored and shown as imported.
+ * Federal parties are stored under one name (src/vocab/parties.ts) whichever export's spelling the
+ * file uses, and shown in the reader's language; any other party is stored and shown as imported.
  */
-const PARTIES: Record<string, string[]> = {
-  Liberal: ['liberal', 'liberal party of canada', 'parti liberal du canada'],
-  Conservative: ['conservative', 'conservateur', 'conservative party of canada', 'parti conservateur du canada'],
-  NDP: ['ndp', 'npd', 'new democratic party', 'nouveau parti democratique'],
-  'Bloc Québécois': ['bloc quebecois'],
-  'Green Party': ['green party', 'green', 'parti vert', 'green party of canada', 'parti vert du canada'],
-  Independent: ['independent', 'independant', 'independante'],
-};
 const PARTY_BY_NAME = new Map<string, string>();
-for (const [canonical, names] of Object.entries(PARTIES)) for (const n of names) PARTY_BY_NAME.set(n, canonical);
-
-/** Catalogue keys of the known federal parties (officials:parties.<key>). */
-export const PARTY_KEYS: Record<string, string> = {
-  Liberal: 'liberal', Conservative: 'conservative', NDP: 'ndp', 'Bloc Québécois': 'bloc', 'Green Party': 'green', Independent: 'independent',
-};
+for (const party of FEDERAL_PARTIES) for (const n of party.names) PARTY_BY_NAME.set(n, party.stored);
 
 export function federalParty(value: string): string {
   return PARTY_BY_NAME.get(fold(value)) ?? value;

@@ -1,7 +1,7 @@
 import { fold } from '../../shared/fold';
 import type { CsvRow } from './csv';
 import type { Layout } from './formats';
-import type { Level } from '../../shared/levels';
+import type { Level } from '../../vocab/vocab';
 import { bodyOfOrganization, cityJurisdiction } from '../jurisdictions';
 import { provinceOfAddress } from './reference';
 import type { Problem } from './refusal';

@@ -1,4 +1,4 @@
-import type { Level } from '../../shared/levels';
+import type { Level } from '../../vocab/vocab';
 import { isoDate } from '../../shared/validation';
 import type { CsvRow } from './csv';
 import type { Layout } from './formats';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LEVELS } from '../../shared/levels';
+import { LEVELS } from '../../vocab/vocab';
 import { today } from '../../shared/validation';
 import { FIELDS, type OfficialValues } from './fields';
 import type { Ending, IdentityCase, Plan, PlanInput, Update } from './plan';
