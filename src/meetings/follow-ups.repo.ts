@@ -4,6 +4,8 @@ import { timestamp } from '../db/one-statement';
 import { allRows, Count, firstRow } from '../db/rows';
 import type { SessionUser } from '../shared/types';
 import type { FollowUpInput } from './meetings.validate';
+import { followUpsFilter } from './policy';
+import { followUpsWithFacts, MeetingFacts } from './policy.repo';
 
 const text = z.string().nullable();
 const ref = z.number().nullable();
@@ -30,8 +32,11 @@ export function followUpsOfMeeting(db: Db, meetingId: number) {
     .select('f.*', 'a.name as assignee_name');
 }
 
-export function findFollowUp(db: Db, id: number): Promise<FollowUpRow | undefined> {
-  return firstRow(FollowUpRow, db('follow_ups').where({ id }).first(), 'a follow-up');
+/** A follow-up as `follow_ups.*` reads it, with its meeting's facts (what the policy's check reads). */
+const FollowUpChecked = FollowUpRow.extend({ meeting: MeetingFacts });
+
+export function findFollowUpChecked(db: Db, id: number): Promise<z.output<typeof FollowUpChecked> | undefined> {
+  return firstRow(FollowUpChecked, followUpsWithFacts(db, ['f.*']).where('f.id', id).first(), 'a follow-up to check');
 }
 
 export async function updateFollowUp(db: Db, id: number, changes: Partial<Pick<FollowUpRow, 'done_at' | 'done_by' | 'assignee_id'>>): Promise<FollowUpRow> {
@@ -68,11 +73,7 @@ export async function countFollowUps(db: Db, user: SessionUser, scope: FollowUpS
 }
 
 function followUpQuery(db: Db, user: SessionUser, scope: FollowUpScope) {
-  const q = db('follow_ups as f').join('meetings as m', 'm.id', 'f.meeting_id').whereNull('m.deleted_at');
-  q.where((w) => {
-    w.where('f.assignee_id', user.id);
-    if (user.local_id) w.orWhere('m.local_id', user.local_id);
-  });
+  const q = db('follow_ups as f').join('meetings as m', 'm.id', 'f.meeting_id').modify(followUpsFilter(user, 'see', { meeting: 'm' }));
   if (scope === 'open') q.whereNull('f.done_at'); else q.whereNotNull('f.done_at');
   return q;
 }

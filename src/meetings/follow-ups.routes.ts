@@ -4,7 +4,6 @@ import { safeReturnPath } from '../shared/auth-guards';
 import { flash } from '../shared/flash';
 import { id, text, today } from '../shared/validation';
 import { peopleChoices } from './lookups.repo';
-import { peopleScope } from './access.service';
 import { followUpsPage, markDone, reassign, reopen } from './follow-ups.service';
 import { formBody, paramId, signedInUser } from '../shared/params';
 
@@ -18,7 +17,7 @@ export function followUpsRouter(db: Db): Router {
     const { rows, pageInfo } = await followUpsPage(db, signedInUser(req), scope, req.query.page);
     // Those already assigned stay listed, so that each row's select shows its current assignee.
     const already = rows.map((r) => r.assignee_id).filter((a): a is number => !!a);
-    const people = await peopleChoices(db, peopleScope(signedInUser(req), { already }));
+    const people = await peopleChoices(db, signedInUser(req), { already });
     res.render('meetings/follow-ups', { rows, pageInfo, scope, people, today: today(), params: scope === 'done' ? { state: 'done' } : {} });
   });
 

@@ -4,10 +4,10 @@ import { NotFoundError } from '../shared/errors';
 import { paginate } from '../shared/pagination';
 import type { SessionUser } from '../shared/types';
 import { today } from '../shared/validation';
-import { canSee, meetingFor, peopleScope } from './access.service';
-import { countFollowUps, findFollowUp, followUpList, FollowUpRow, FollowUpScope, insertFollowUps, updateFollowUp } from './follow-ups.repo';
+import { meetingFor } from './access.service';
+import { countFollowUps, findFollowUpChecked, followUpList, FollowUpRow, FollowUpScope, insertFollowUps, updateFollowUp } from './follow-ups.repo';
 import { isChoosable } from './lookups.repo';
-import { findMeetingRow } from './meetings.repo';
+import { mayFollowUp } from './policy';
 import type { FollowUpInput } from './meetings.validate';
 
 export async function followUpsPage(db: Db, user: SessionUser, scope: FollowUpScope, pageParam: unknown) {
@@ -16,13 +16,11 @@ export async function followUpsPage(db: Db, user: SessionUser, scope: FollowUpSc
   return { rows, pageInfo };
 }
 
-/** The assignee may act on a follow-up, and so may anyone who may see its meeting. */
+/** The follow-up if the user may change it (see policy.ts); otherwise 404, so that its existence is not revealed. */
 async function followUpFor(db: Db, user: SessionUser, id: number): Promise<FollowUpRow> {
-  const followUp = await findFollowUp(db, id);
-  if (!followUp) throw new NotFoundError();
-  const meeting = await findMeetingRow(db, followUp.meeting_id);
-  if (!meeting || meeting.deleted_at) throw new NotFoundError();
-  if (followUp.assignee_id !== user.id && !(await canSee(db, user, meeting))) throw new NotFoundError();
+  const checked = await findFollowUpChecked(db, id);
+  if (!checked || !mayFollowUp(user, 'change', checked)) throw new NotFoundError();
+  const { meeting: _meeting, ...followUp } = checked;
   return followUp;
 }
 
@@ -45,13 +43,13 @@ export const reopen = (db: Db, user: SessionUser, id: number) =>
 
 /**
  * Returns false, changing nothing, when the user may not hand the follow-up to this person (see
- * peopleScope: its current assignee and its meeting's people are on the record).
+ * choosableRule in policy.ts: its current assignee and its meeting's people are on the record).
  */
 export async function reassign(db: Db, user: SessionUser, id: number, assigneeId: number | null): Promise<boolean> {
   return db.transaction(async (trx) => {
     const before = await followUpFor(trx, user, id);
-    const scope = peopleScope(user, { meetingId: before.meeting_id, already: before.assignee_id ? [before.assignee_id] : [] });
-    if (assigneeId && !(await isChoosable(trx, scope, assigneeId))) return false;
+    const record = { meetingId: before.meeting_id, already: before.assignee_id ? [before.assignee_id] : [] };
+    if (assigneeId && !(await isChoosable(trx, user, record, assigneeId))) return false;
     await change(trx, user, id, 'reassign', () => ({ assignee_id: assigneeId }));
     return true;
   });
@@ -60,8 +58,8 @@ export async function reassign(db: Db, user: SessionUser, id: number, assigneeId
 /** A follow-up added later, from the meeting's page, by someone who may edit the meeting. */
 export async function addFollowUp(db: Db, user: SessionUser, meetingId: number, input: FollowUpInput): Promise<boolean> {
   return db.transaction(async (trx) => {
-    await meetingFor(trx, user, meetingId, 'edit');
-    if (input.assignee_id && !(await isChoosable(trx, peopleScope(user, { meetingId }), input.assignee_id))) return false;
+    await meetingFor(trx, user, meetingId, 'change');
+    if (input.assignee_id && !(await isChoosable(trx, user, { meetingId }, input.assignee_id))) return false;
     const [row] = await insertFollowUps(trx, meetingId, user.id, [input]);
     await recordAudit(trx, { user_id: user.id, action: 'create', entity: 'follow_up', entity_id: row.id,
       changes: { meeting_id: meetingId, ...changedFields({}, input as never) } });
