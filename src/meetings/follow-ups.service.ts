@@ -5,15 +5,28 @@ import { paginate } from '../shared/pagination';
 import type { SessionUser } from '../shared/types';
 import { today } from '../shared/validation';
 import { meetingFor } from './access.service';
-import { countFollowUps, findFollowUpChecked, followUpList, FollowUpRow, FollowUpScope, insertFollowUps, updateFollowUp } from './follow-ups.repo';
-import { isChoosable } from './lookups.repo';
+import type { FollowUpFilters } from './follow-up-filters';
+import { followUpListPage, followUpRows } from './follow-up-list.repo';
+import { findFollowUpChecked, FollowUpRow, insertFollowUps, updateFollowUp } from './follow-ups.repo';
+import { isChoosable, peopleChoices } from './lookups.repo';
 import { mayFollowUp } from './policy';
 import type { FollowUpInput } from './meetings.validate';
 
-export async function followUpsPage(db: Db, user: SessionUser, scope: FollowUpScope, pageParam: unknown) {
-  const pageInfo = paginate(pageParam, await countFollowUps(db, user, scope));
-  const rows = await followUpList(db, user, scope, today(), pageInfo.limit, pageInfo.offset);
-  return { rows, pageInfo };
+/**
+ * The follow-up list's page: the filter choices, the count and the rows, read together (a page past
+ * the end shows the last one, which takes a second read, only then), and the people its forms offer:
+ * those already assigned on the page, and the active people of the local filtered on (else the
+ * user's own; national staff without a local filter are offered only those on the page).
+ */
+export async function followUpsPage(db: Db, user: SessionUser, f: FollowUpFilters, pageParam: unknown) {
+  const day = today();
+  const asked = paginate(pageParam, Number.MAX_SAFE_INTEGER);
+  const { total, rows, ...choices } = await followUpListPage(db, user, f, day, asked.limit, asked.offset);
+  const pageInfo = paginate(pageParam, total);
+  const pageRows = pageInfo.offset === asked.offset ? rows : await followUpRows(db, user, f, day, pageInfo.limit, pageInfo.offset);
+  const already = [...new Set(pageRows.map((r) => r.assignee_id).filter((a): a is number => !!a))];
+  const near = f.local_id ?? (user.local_id ? undefined : null);
+  return { choices, pageInfo, rows: pageRows, people: await peopleChoices(db, user, { already }, near), today: day };
 }
 
 /** The follow-up if the user may change it (see policy.ts); otherwise 404, so that its existence is not revealed. */

@@ -66,7 +66,7 @@ export async function searchOfficials(db: Db, query: string, limit = 10): Promis
 }
 
 /** The people a form offers (offeredPeople in policy.ts), read on their own. */
-export function peopleChoices(db: Db, user: SessionUser, record: PeopleRecord = {}, near?: number): Promise<z.output<typeof Person>[]> {
+export function peopleChoices(db: Db, user: SessionUser, record: PeopleRecord = {}, near?: number | null): Promise<z.output<typeof Person>[]> {
   return allRows(Person, offeredPeople(db, user, record, near), 'the people to pick');
 }
 

@@ -82,12 +82,14 @@ export function choosableRule(user: SessionUser, record: PeopleRecord = {}): Rul
 /**
  * Whom a form offers by name: those choosableRule allows, but for a coordinator only the active
  * people of one local (`near`, else their own) when there is one, since a list of every account at
- * national scale would be megabytes; national staff without a local are offered everyone.
+ * national scale would be megabytes; national staff without a local are offered everyone, unless
+ * `near` is null (a page that lists many records: then only those on the record).
  */
-export function offeredRule(user: SessionUser, record: PeopleRecord = {}, near?: number): Rule {
+export function offeredRule(user: SessionUser, record: PeopleRecord = {}, near?: number | null): Rule {
   if (!user.active || !worksAcrossLocals(user)) return choosableRule(user, record);
-  const local = near ?? user.local_id;
-  return any(...onRecord(user, record), all(equal('active', true), local ? equal('local_id', local) : always));
+  const local = near === undefined ? user.local_id : near;
+  const pool = local ? equal('local_id', local) : near === null ? never : always;
+  return any(...onRecord(user, record), all(equal('active', true), pool));
 }
 
 type Modifier = (q: Knex.QueryBuilder) => void;
@@ -107,7 +109,7 @@ export const peopleFilter = (user: SessionUser, record: PeopleRecord = {}): Modi
 export const involvingFilter = (user: SessionUser): Modifier => (q) => { applyRule(q, involving(user), MEETING, 'm'); };
 
 /** The people a form offers (offeredRule), by name: id and name, one SELECT per alternative (selectEach). */
-export function offeredPeople(db: Db, user: SessionUser, record: PeopleRecord = {}, near?: number) {
+export function offeredPeople(db: Db, user: SessionUser, record: PeopleRecord = {}, near?: number | null) {
   return selectEach(db, offeredRule(user, record, near), PERSON, 'u', ['u.id', 'u.name']).orderBy('name');
 }
 

@@ -124,7 +124,7 @@ describe.each(ROLES.map(([name]) => name))('as %s', (name) => {
     const sql = sorted((await t.db('users as u').modify(peopleFilter(user(), record())).pluck('u.id')) as number[]);
     const facts = await people();
     expect(sql).toEqual(sorted(facts.filter((p) => mayPick(user(), record(), p)).map((p) => p.id)));
-    for (const near of [undefined, users['member of another local'].local_id!]) {
+    for (const near of [undefined, null, users['member of another local'].local_id!]) {
       const offered = sorted((await offeredPeople(t.db, user(), record(), near)).map((p: { id: number }) => p.id));
       expect(offered).toEqual(sorted(facts.filter((p) => holds(offeredRule(user(), record(), near), PERSON, p)).map((p) => p.id)));
       expect(offered.every((id) => sql.includes(id))).toBe(true);
