@@ -35,7 +35,7 @@ describe('a coordinator acting on the rows they tick', () => {
     const page = (await coordinator.get('/follow-ups').expect(200)).text;
     expect(page).toContain('<form id="bulk-form" method="post" action="/follow-ups/bulk"');
     expect(page).toContain(`name="ids" value="${w.ids['Beta overdue']}" form="bulk-form"`);
-    expect(page).toMatch(/<button type="submit" name="action" value="done">Mark done<\/button>/);
+    expect(page).toMatch(/<button type="submit" name="action" value="done" id="field-action">Mark done<\/button>/);
   });
 
   test('reassign: every ticked row goes to the person chosen, each audited as a single reassignment is', async () => {
