@@ -2,8 +2,7 @@ import type { Db } from '../db';
 import type { SessionUser } from '../shared/types';
 import { id, today } from '../shared/validation';
 import { asksOf, campaignChoices, choosableIds, defaultCampaignId, localChoices, officialById, peopleChoices, searchOfficials } from './lookups.repo';
-import { peopleScope } from './access.service';
-import { hasRole } from '../shared/auth-guards';
+import { worksAcrossLocals } from './policy';
 import { askIds, attendeeIds, MeetingRow } from './meetings.repo';
 import type { MeetingValues } from './meetings.validate';
 
@@ -37,13 +36,12 @@ export async function formChoices(db: Db, user: SessionUser, values: Partial<Mee
   const picked = [...(values.attendee_ids ?? []), ...(values.follow_ups ?? []).map((f) => f.assignee_id)]
     .map((v) => id(v)).filter((v): v is number => !!v);
   // Names of people picked in the input only if the user may pick them: a typed id reveals no one.
-  const scope = peopleScope(user, { meetingId });
-  const allowed = picked.length ? await choosableIds(db, scope, picked) : [];
-  const people = await peopleChoices(db, { ...scope, already: allowed });
+  const allowed = picked.length ? await choosableIds(db, user, { meetingId }, picked) : [];
+  const people = await peopleChoices(db, user, { meetingId, already: allowed });
   const officialId = id(values.official_id);
   const official = officialId ? await officialById(db, officialId) : undefined;
   const officialResults = values.official_q ? await searchOfficials(db, values.official_q) : [];
-  const locals = hasRole(user, 'coordinator') ? await localChoices(db) : [];
+  const locals = worksAcrossLocals(user) ? await localChoices(db) : [];
   return {
     locals,
     campaigns: campaigns.map((c) => ({ ...c, asks: asks.filter((a) => a.campaign_id === c.id) })),

@@ -4,7 +4,7 @@ import { ActivityFilters, applyActivityFilters } from '../shared/filters';
 import { readOne, rows, timestamp, value } from '../db/one-statement';
 import { allRows } from '../db/rows';
 import type { SessionUser } from '../shared/types';
-import { visibleTo } from './meetings.repo';
+import { involvingFilter, meetingsFilter } from './policy';
 
 /** The list's filters: the shared activity filters plus the meeting's own. */
 export interface MeetingFilters extends ActivityFilters {
@@ -23,11 +23,8 @@ function filtered(db: Db, user: SessionUser, f: MeetingFilters) {
   if (f.official_id) q.where('m.official_id', f.official_id);
   if (f.status) q.where('m.status', f.status);
   if (f.stance) q.where('m.stance', f.stance);
-  if (f.mine) {
-    q.where((w) => w.where('m.logged_by', user.id)
-      .orWhereExists((e) => e.from('meeting_attendees as ma').whereRaw('ma.meeting_id = m.id').where('ma.user_id', user.id)));
-  }
-  return visibleTo(q, user);
+  if (f.mine) q.modify(involvingFilter(user));
+  return q.modify(meetingsFilter(user, 'see'));
 }
 
 /**

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { Db } from '../db';
 import { allRows, firstRow, Id } from '../db/rows';
 import { likeEscape, searchTerms } from '../shared/fold';
+import type { SessionUser } from '../shared/types';
+import { offeredPeople, PeopleRecord, peopleFilter } from './policy';
 
 const text = z.string().nullable();
 
@@ -26,7 +28,7 @@ export async function defaultCampaignId(db: Db): Promise<number | null> {
   return row?.id ?? null;
 }
 
-/** A person to pick: a row of peopleChoicesQuery, or of a meeting's attendees. */
+/** A person to pick: a row of offeredPeople, or of a meeting's attendees. */
 export const Person = z.object({ id: z.number(), name: z.string() });
 
 const LocalChoice = z.object({ id: z.number(), name: z.string() });
@@ -63,63 +65,22 @@ export async function searchOfficials(db: Db, query: string, limit = 10): Promis
   return allRows(Official, q.orderByRaw('(end_date is null) desc').orderBy(['last_name', 'first_name', 'id']).limit(limit), 'the officials found');
 }
 
-/**
- * Whom a user may pick as an attendee or an assignee (the service decides it: see peopleScope). The
- * user themself always; the active people of `localId`, or every active person with `anyone`; and
- * whoever is already on the record being changed, deactivated or not, so that an edit keeps them.
- */
-export interface PeopleScope {
-  self: number;
-  anyone: boolean;
-  localId: number | null;
-  /** People already on the record (a follow-up's current assignee). */
-  already?: number[];
-  /** The meeting being changed: its attendees and its follow-ups' assignees are on the record. */
-  meetingId?: number;
+/** The people a form offers (offeredPeople in policy.ts), read on their own. */
+export function peopleChoices(db: Db, user: SessionUser, record: PeopleRecord = {}, near?: number | null): Promise<z.output<typeof Person>[]> {
+  return allRows(Person, offeredPeople(db, user, record, near), 'the people to pick');
 }
 
-/** The ids of the people on a meeting's record: its attendees and its follow-ups' assignees. */
-function onRecord(db: Db, meetingId: number) {
-  return db('meeting_attendees').where('meeting_id', meetingId).select('user_id')
-    .union(db('follow_ups').where('meeting_id', meetingId).whereNotNull('assignee_id').select('assignee_id'));
+/** Of `ids`, those the user may pick for the record (a query of ids, for a sub-select). */
+export function choosableIdsQuery(db: Db, user: SessionUser, record: PeopleRecord, ids: readonly number[]) {
+  return db('users as u').whereRaw('u.id = ANY(?::int[])', [[...ids]]).modify(peopleFilter(user, record)).select('u.id');
 }
 
-/**
- * The people a form offers, by name: the user's own local's active people when they have a local
- * (a coordinator may pick anyone, but a list of every account at national scale would be
- * megabytes), every active person for national staff, and those on the record. A union, so that a
- * local's names come from users_active_local_name_index alone.
- */
-export function peopleChoicesQuery(db: Db, scope: PeopleScope) {
-  const q = db('users').whereRaw('id = ANY(?::int[])', [[scope.self, ...(scope.already ?? [])]]).select('id', 'name');
-  if (scope.localId || scope.anyone) {
-    q.union(db('users').where('active', true).modify((a) => { if (scope.localId) a.where('local_id', scope.localId); }).select('id', 'name'));
-  }
-  if (scope.meetingId) q.union(db('users').whereIn('id', onRecord(db, scope.meetingId)).select('id', 'name'));
-  return q.orderBy('name');
+/** Of `ids`, those the user may pick for the record. */
+export async function choosableIds(db: Db, user: SessionUser, record: PeopleRecord, ids: readonly number[]): Promise<number[]> {
+  return (await allRows(Id, choosableIdsQuery(db, user, record, ids), 'the people who may be picked')).map((r) => r.id);
 }
 
-/** The people a form offers (peopleChoicesQuery), read on their own. */
-export function peopleChoices(db: Db, scope: PeopleScope): Promise<z.output<typeof Person>[]> {
-  return allRows(Person, peopleChoicesQuery(db, scope), 'the people to pick');
-}
-
-/** Of `ids`, those the scope lets the user pick (a query of ids, for a sub-select). */
-export function choosableIdsQuery(db: Db, scope: PeopleScope, ids: number[]) {
-  return db('users').whereRaw('id = ANY(?::int[])', [ids]).where((w) => {
-    w.whereRaw('id = ANY(?::int[])', [[scope.self, ...(scope.already ?? [])]]);
-    if (scope.anyone) w.orWhere('active', true);
-    else if (scope.localId) w.orWhere((a) => a.where('active', true).where('local_id', scope.localId));
-    if (scope.meetingId) w.orWhereIn('id', onRecord(db, scope.meetingId));
-  }).select('id');
-}
-
-/** Of `ids`, those the scope lets the user pick. */
-export async function choosableIds(db: Db, scope: PeopleScope, ids: number[]): Promise<number[]> {
-  return (await allRows(Id, choosableIdsQuery(db, scope, ids), 'the people who may be picked')).map((r) => r.id);
-}
-
-/** Whether the scope lets the user pick this person. */
-export async function isChoosable(db: Db, scope: PeopleScope, personId: number): Promise<boolean> {
-  return (await choosableIds(db, scope, [personId])).length === 1;
+/** Whether the user may pick this person for the record. */
+export async function isChoosable(db: Db, user: SessionUser, record: PeopleRecord, personId: number): Promise<boolean> {
+  return (await choosableIds(db, user, record, [personId])).length === 1;
 }

@@ -75,7 +75,7 @@ export function meetingFormRouter(db: Db): Router {
 
   router.get('/:id/edit', async (req, res) => {
     const meetingId = paramId(req.params.id);
-    const meeting = await meetingFor(db, signedInUser(req), meetingId, 'edit');
+    const meeting = await meetingFor(db, signedInUser(req), meetingId, 'change');
     const pending = takePendingForm(req);
     const values = pending ? parseMeetingForm(pending).values : await meetingValues(db, meeting);
     await renderForm(req, res, 200, { kind: 'edit', meetingId }, values);
@@ -84,7 +84,7 @@ export function meetingFormRouter(db: Db): Router {
   router.post('/:id/edit', async (req, res) => {
     const meetingId = paramId(req.params.id);
     const mode: FormMode = { kind: 'edit', meetingId };
-    await meetingFor(db, signedInUser(req), meetingId, 'edit');
+    await meetingFor(db, signedInUser(req), meetingId, 'change');
     const form = parseMeetingForm(formBody(req));
     const again = redisplay(req);
     if (again) return renderForm(req, res, 200, mode, form.values, again);

@@ -3,7 +3,8 @@ import type { Db } from '../db';
 import { readRow, rows, timestamp } from '../db/one-statement';
 import type { SessionUser } from '../shared/types';
 import { FollowUpRow, followUpsOfMeeting } from './follow-ups.repo';
-import { Person, PeopleScope, peopleChoicesQuery } from './lookups.repo';
+import { Person } from './lookups.repo';
+import { offeredPeople } from './policy';
 import { AskRaised, asksRaised, attendees, MeetingDetails, meetingDetailsQuery, meetingHistory } from './meetings.repo';
 
 const text = z.string().nullable();
@@ -20,21 +21,21 @@ export type MeetingPage = NonNullable<Awaited<ReturnType<typeof meetingPage>>>;
 
 /**
  * Everything a meeting's page shows, in one statement: the meeting with its names and, as JSON
- * arrays, its attendees, asks, follow-ups and audit trail, whether the signed-in user attended (the
- * access rules need it), and the people an editor can pick (`people`; read even when the user may
- * not edit: cheaper than asking again).
+ * arrays, its attendees, asks, follow-ups and audit trail, the ids of its attendees (the access
+ * policy reads them), and the people an editor can pick (`people`; read even when the user may not
+ * edit: cheaper than asking again).
  */
-export async function meetingPage(db: Db, meetingId: number, user: SessionUser, people: PeopleScope) {
-  const attended = db('meeting_attendees').where({ meeting_id: meetingId, user_id: user.id }).select(db.raw('1'));
+export async function meetingPage(db: Db, meetingId: number, user: SessionUser) {
   return readRow(db, {
-    schema: MeetingDetails.extend({ user_attended: z.boolean() }),
-    query: meetingDetailsQuery(db, meetingId).select(db.raw('exists ? as user_attended', [attended])),
+    schema: MeetingDetails.extend({ attendee_ids: z.array(z.number()) }),
+    query: meetingDetailsQuery(db, meetingId)
+      .select(db.raw('ARRAY(SELECT user_id FROM meeting_attendees WHERE meeting_id = m.id) AS attendee_ids')),
     name: "a meeting's page",
   }, {
     attendees: rows(Person, attendees(db, meetingId)),
     asks: rows(AskRaised, asksRaised(db, meetingId)),
     follow_ups: rows(FollowUp, followUpsOfMeeting(db, meetingId)),
     history: rows(AuditEvent, meetingHistory(db, meetingId)),
-    people: rows(Person, peopleChoicesQuery(db, people)),
+    people: rows(Person, offeredPeople(db, user, { meetingId })),
   });
 }

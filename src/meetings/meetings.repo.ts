@@ -1,11 +1,9 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import type { Db } from '../db';
-import { hasRole } from '../shared/auth-guards';
 import { timestamp } from '../db/one-statement';
 import { prepared } from '../db/prepared';
 import { allRows, firstRow, parseAs } from '../db/rows';
-import type { SessionUser } from '../shared/types';
 import type { FollowUpInput } from './meetings.validate';
 
 const text = z.string().nullable();
@@ -22,20 +20,6 @@ export type MeetingRow = z.output<typeof MeetingRow>;
 export type MeetingFields = Pick<MeetingRow, 'campaign_id' | 'official_id' | 'status' | 'held_on' | 'format' | 'location'
   | 'other_attendees' | 'stance' | 'commitment_kinds' | 'commitments' | 'notes'>;
 
-/**
- * Members see their own local's meetings and the ones they logged or attended; coordinators and
- * admins see all. Applied to a query on meetings aliased `m`.
- */
-export function visibleTo<T extends Knex.QueryBuilder>(q: T, user: SessionUser): T {
-  if (hasRole(user, 'coordinator')) return q;
-  q.where((w) => {
-    if (user.local_id) w.orWhere('m.local_id', user.local_id);
-    w.orWhere('m.logged_by', user.id)
-      .orWhereExists((e) => e.from('meeting_attendees as va').whereRaw('va.meeting_id = m.id').where('va.user_id', user.id));
-  });
-  return q;
-}
-
 /** Saves only if nobody saved since `version` was read; undefined means someone did. */
 export function updateMeeting(db: Db, id: number, version: number, fields: MeetingFields & { local_id: number | null }): Promise<MeetingRow | undefined> {
   return firstRow(MeetingRow, db('meetings').where({ id, version }).whereNull('deleted_at')
@@ -46,10 +30,6 @@ export function setDeleted(db: Db, id: number, userId: number | null): Promise<M
   return firstRow(MeetingRow, db('meetings').where({ id })
     .update({ deleted_at: userId ? db.fn.now() : null, deleted_by: userId, updated_at: db.fn.now(), version: db.raw('version + 1') })
     .returning('*'), 'a deleted or restored meeting');
-}
-
-export function findMeetingRow(db: Db, id: number): Promise<MeetingRow | undefined> {
-  return firstRow(MeetingRow, db('meetings').where({ id }).first(), 'a meeting');
 }
 
 /** The meeting with the names a page shows (withNames). */
@@ -147,11 +127,6 @@ export async function replaceAttendees(db: Db, meetingId: number, userIds: numbe
 export async function replaceAsks(db: Db, meetingId: number, ids: number[]): Promise<void> {
   await db('meeting_asks').where({ meeting_id: meetingId }).delete();
   if (ids.length) await db('meeting_asks').insert(ids.map((ask_id) => ({ meeting_id: meetingId, ask_id })));
-}
-
-export async function isAttendee(db: Db, meetingId: number, userId: number): Promise<boolean> {
-  const row: unknown = await db('meeting_attendees').where({ meeting_id: meetingId, user_id: userId }).first('user_id');
-  return row !== undefined;
 }
 
 /** Other meetings, not deleted, with the same official on the same day: probably the same meeting. */

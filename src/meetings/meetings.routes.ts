@@ -1,10 +1,9 @@
 import { Request, Response, Router } from 'express';
 import type { Db } from '../db';
-import { hasRole } from '../shared/auth-guards';
 import { flash } from '../shared/flash';
 import { paginate } from '../shared/pagination';
 import { MAX_LENGTH, text, today } from '../shared/validation';
-import { allowed, canEdit, meetingFor, peopleScope } from './access.service';
+import { allowed, meetingFor } from './access.service';
 import { addFollowUp } from './follow-ups.service';
 import { parseMeetingFilters } from './list-filters';
 import { filterChoices } from './list.repo';
@@ -12,6 +11,7 @@ import { meetingList } from './list.service';
 import { meetingPage } from './meeting-page.repo';
 import { deleteMeeting, restoreMeeting } from './meetings.service';
 import { parseFollowUp } from './meetings.validate';
+import { mayMeeting, worksAcrossLocals } from './policy';
 import { formBody, paramId, signedInUser } from '../shared/params';
 
 type FollowUpForm = { values: Record<string, string>; errors: Record<string, string> };
@@ -22,7 +22,7 @@ export function meetingsRouter(db: Db): Router {
 
   router.get('/', async (req, res) => {
     const user = signedInUser(req);
-    const parsed = parseMeetingFilters(req.query, hasRole(user, 'coordinator'));
+    const parsed = parseMeetingFilters(req.query, worksAcrossLocals(user));
     const params = parsed.values;
     if (!parsed.ok) {
       const choices = await filterChoices(db);
@@ -35,8 +35,8 @@ export function meetingsRouter(db: Db): Router {
   /** One meeting's page, read in one statement; the add-a-follow-up form on it comes back here with its input when refused. */
   async function renderMeeting(req: Request, res: Response, status: number, meetingId: number, form: FollowUpForm = { values: {}, errors: {} }) {
     const user = signedInUser(req);
-    const meeting = await allowed(db, user, await meetingPage(db, meetingId, user, peopleScope(user, { meetingId })), 'see');
-    const editable = await canEdit(db, user, meeting);
+    const meeting = allowed(user, await meetingPage(db, meetingId, user), 'see');
+    const editable = mayMeeting(user, 'change', meeting);
     res.status(status).render('meetings/show', {
       meeting,
       attendees: meeting.attendees,
@@ -61,7 +61,7 @@ export function meetingsRouter(db: Db): Router {
     const values = { description: text(body.description, MAX_LENGTH.line), due_on: text(body.due_on), assignee_id: text(body.assignee_id) };
     const parsed = parseFollowUp(values);
     if (!parsed.ok) {
-      await meetingFor(db, signedInUser(req), meetingId, 'edit');
+      await meetingFor(db, signedInUser(req), meetingId, 'change');
       return renderMeeting(req, res, 422, meetingId, { values, errors: parsed.errors });
     }
     if (!(await addFollowUp(db, signedInUser(req), meetingId, parsed.value))) {
@@ -74,8 +74,10 @@ export function meetingsRouter(db: Db): Router {
   router.post('/:id/delete', async (req, res) => {
     const meetingId = paramId(req.params.id);
     await deleteMeeting(db, signedInUser(req), meetingId);
-    flash(req, 'success', req.t(hasRole(req.user, 'coordinator') ? 'meetings:deleted.doneCoordinator' : 'meetings:deleted.done'));
-    res.redirect(303, hasRole(req.user, 'coordinator') ? `/meetings/${meetingId}` : '/meetings');
+    // Those who may restore it stay on its page, where the restore button is.
+    const restorer = worksAcrossLocals(signedInUser(req));
+    flash(req, 'success', req.t(restorer ? 'meetings:deleted.doneCoordinator' : 'meetings:deleted.done'));
+    res.redirect(303, restorer ? `/meetings/${meetingId}` : '/meetings');
   });
 
   router.post('/:id/restore', async (req, res) => {

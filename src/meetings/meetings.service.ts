@@ -1,12 +1,11 @@
 import type { Db } from '../db';
 import { allRows } from '../db/rows';
 import { changedFields, recordAudit } from '../shared/audit.repo';
-import { hasRole } from '../shared/auth-guards';
-import { NotFoundError } from '../shared/errors';
 import type { SessionUser } from '../shared/types';
 import { today } from '../shared/validation';
-import { meetingFor, peopleScope } from './access.service';
-import { Person, type PeopleScope } from './lookups.repo';
+import { meetingFor } from './access.service';
+import { Person } from './lookups.repo';
+import { PeopleRecord, worksAcrossLocals } from './policy';
 import { ReferenceFacts, referenceFacts } from './references.repo';
 import {
   AskRaised, askIds, asksRaised, attendeeIds, attendees, findMeetingDetails, insertMeetingWithRows, MeetingDetails, MeetingFields, MeetingRow,
@@ -42,7 +41,7 @@ function snapshot(row: MeetingFields & { local_id: number | null }, attendees: n
 
 /** Coordinators choose the local a meeting counts for; a member's meetings are their local's. */
 function chosenLocal(user: SessionUser, input: MeetingInput, current: number | null): number | null {
-  return hasRole(user, 'coordinator') && input.local_id !== undefined ? input.local_id : current;
+  return worksAcrossLocals(user) && input.local_id !== undefined ? input.local_id : current;
 }
 
 /** References to other rows the form cannot check by itself: they must exist and belong together. */
@@ -62,10 +61,10 @@ function referenceErrors(input: MeetingInput, facts: ReferenceFacts): Record<str
 }
 
 /** The facts referenceErrors needs about a meeting's input, read in one statement. */
-function factsAbout(db: Db, scope: PeopleScope, input: Omit<MeetingInput, 'campaign_id'> & { campaign_id: number | null | undefined }, sameDay?: string) {
+function factsAbout(db: Db, user: SessionUser, record: PeopleRecord, input: Omit<MeetingInput, 'campaign_id'> & { campaign_id: number | null | undefined }, sameDay?: string) {
   const people = [...input.attendee_ids, ...input.follow_ups.map((f) => f.assignee_id).filter((a): a is number => !!a)];
   return referenceFacts(db, { official_id: input.official_id, campaign_id: input.campaign_id, local_id: input.local_id,
-    ask_ids: input.ask_ids, people, scope, sameDay });
+    ask_ids: input.ask_ids, people, user, record, sameDay });
 }
 
 /** A new meeting with the usual defaults, for what the caller left out. */
@@ -86,7 +85,7 @@ function meetingInput(fields: Partial<MeetingInput> & Pick<MeetingInput, 'offici
 export async function logMeeting(db: Db, user: SessionUser, fields: Partial<MeetingInput> & Pick<MeetingInput, 'official_id'>,
   options: { checkDuplicate?: boolean } = {}): Promise<SaveResult> {
   const asked = meetingInput(fields);
-  const facts = await factsAbout(db, peopleScope(user), { ...asked, campaign_id: fields.campaign_id }, options.checkDuplicate ? asked.held_on : undefined);
+  const facts = await factsAbout(db, user, {}, { ...asked, campaign_id: fields.campaign_id }, options.checkDuplicate ? asked.held_on : undefined);
   const input = { ...asked, campaign_id: facts.campaign_id };
   const errors = referenceErrors(input, facts);
   if (Object.keys(errors).length) return { ok: false, errors };
@@ -101,8 +100,8 @@ export async function logMeeting(db: Db, user: SessionUser, fields: Partial<Meet
 /** Saves an edit made from `version`; if someone saved since, nothing is written and the current state is returned. */
 export async function editMeeting(db: Db, user: SessionUser, id: number, version: number, input: MeetingInput): Promise<SaveResult> {
   return db.transaction(async (trx) => {
-    const before = await meetingFor(trx, user, id, 'edit');
-    const errors = referenceErrors(input, await factsAbout(trx, peopleScope(user, { meetingId: id }), input));
+    const before = await meetingFor(trx, user, id, 'change');
+    const errors = referenceErrors(input, await factsAbout(trx, user, { meetingId: id }, input));
     if (Object.keys(errors).length) return { ok: false, errors };
     const [oldAttendees, oldAsks] = [await attendeeIds(trx, id), await askIds(trx, id)];
     const saved = await updateMeeting(trx, id, version, { ...fieldsOf(input), local_id: chosenLocal(user, input, before.local_id) });
@@ -123,7 +122,7 @@ export async function editMeeting(db: Db, user: SessionUser, id: number, version
 /** A soft delete: the meeting disappears from lists and counts, and a coordinator can restore it. */
 export async function deleteMeeting(db: Db, user: SessionUser, id: number): Promise<void> {
   await db.transaction(async (trx) => {
-    await meetingFor(trx, user, id, 'edit');
+    await meetingFor(trx, user, id, 'change');
     const row = await setDeleted(trx, id, user.id);
     await recordAudit(trx, { user_id: user.id, action: 'delete', entity: 'meeting', entity_id: id,
       changes: { deleted_at: { from: null, to: row!.deleted_at } } });
@@ -131,9 +130,8 @@ export async function deleteMeeting(db: Db, user: SessionUser, id: number): Prom
 }
 
 export async function restoreMeeting(db: Db, user: SessionUser, id: number): Promise<void> {
-  if (!hasRole(user, 'coordinator')) throw new NotFoundError();
   await db.transaction(async (trx) => {
-    const before = await meetingFor(trx, user, id, 'see');
+    const before = await meetingFor(trx, user, id, 'restore');
     if (!before.deleted_at) return;
     await setDeleted(trx, id, null);
     await recordAudit(trx, { user_id: user.id, action: 'restore', entity: 'meeting', entity_id: id,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../db';
 import type { SessionUser } from '../shared/types';
-import { visibleTo } from './meetings.repo';
+import { meetingsFilter } from './policy';
 
 /**
  * The most an official's page lists of each kind: the most-met MPs have thousands of meetings at
@@ -23,7 +23,7 @@ export function officialMeetings(db: Db, officialId: number, user: SessionUser) 
     .orderBy([{ column: 'm.held_on', order: 'desc' }, { column: 'm.id', order: 'desc' }])
     .limit(HISTORY_LIMIT)
     .select('m.id', 'm.status', 'm.held_on', 'm.stance', 'm.format', 'l.name as local_name', 'u.name as logged_by_name');
-  return visibleTo(q, user);
+  return q.modify(meetingsFilter(user, 'see'));
 }
 
 /** A row of stanceTimeline. */
@@ -57,5 +57,5 @@ export function commitmentsRecorded(db: Db, officialId: number, user: SessionUse
     .select('m.id', 'm.held_on', 'm.commitment_kinds', 'm.commitments',
       db.raw('(select count(*)::int from follow_ups f where f.meeting_id = m.id and f.done_at is null) as open_follow_ups'))
     .limit(HISTORY_LIMIT);
-  return visibleTo(q, user);
+  return q.modify(meetingsFilter(user, 'see'));
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { Db } from '../db';
 import { readRow, rows } from '../db/one-statement';
-import { choosableIdsQuery, defaultCampaignQuery, PeopleScope } from './lookups.repo';
+import type { SessionUser } from '../shared/types';
+import { choosableIdsQuery, defaultCampaignQuery } from './lookups.repo';
+import type { PeopleRecord } from './policy';
 import { sameDayMeetings } from './meetings.repo';
 
 export interface ReferenceQuestion {
@@ -11,8 +13,9 @@ export interface ReferenceQuestion {
   local_id?: number | null;
   ask_ids: number[];
   people: number[];
-  /** Whom the user may pick (see peopleScope). */
-  scope: PeopleScope;
+  /** Who picks, for which record (see choosableRule in policy.ts). */
+  user: SessionUser;
+  record: PeopleRecord;
   /** Also list the meetings with the same official on this day (the duplicate check). */
   sameDay?: string;
 }
@@ -44,7 +47,7 @@ export async function referenceFacts(db: Db, q: ReferenceQuestion): Promise<Refe
     db.raw('EXISTS (SELECT 1 FROM campaigns WHERE id = c.id) AS campaign'),
     db.raw('EXISTS (SELECT 1 FROM locals WHERE id = ?) AS local', [q.local_id ?? null]),
     db.raw('ARRAY(SELECT id FROM campaign_asks WHERE campaign_id = c.id AND id = ANY(?::int[])) AS asks', [q.ask_ids]),
-    db.raw('ARRAY ? AS people', [choosableIdsQuery(db, q.scope, q.people)]),
+    db.raw('ARRAY ? AS people', [choosableIdsQuery(db, q.user, q.record, q.people)]),
   );
   const base = { schema: Facts, query: facts, name: "a meeting form's references" };
   const row = q.sameDay ? await readRow(db, base, { duplicates: rows(Duplicate, sameDayMeetings(db, q.official_id, q.sameDay)) }) : await readRow(db, base, {});

@@ -9,7 +9,13 @@ export interface AuditEvent {
 }
 
 export async function recordAudit(db: Db, event: AuditEvent): Promise<void> {
-  await db('audit_events').insert({ ...event, changes: JSON.stringify(event.changes ?? {}) });
+  await recordAudits(db, [event]);
+}
+
+/** Several events in one statement (a change made to many records at once records one event each). */
+export async function recordAudits(db: Db, events: AuditEvent[]): Promise<void> {
+  if (!events.length) return;
+  await db('audit_events').insert(events.map((event) => ({ ...event, changes: JSON.stringify(event.changes ?? {}) })));
 }
 
 /** The fields whose values differ, as { field: { from, to } }, for an audit event. */

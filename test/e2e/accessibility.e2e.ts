@@ -23,6 +23,7 @@ const FAILED_FORMS: { path: string; role: Role }[] = [
   { path: '/dashboard?from=not-a-date', role: 'member' },
   { path: '/meetings?from=not-a-date', role: 'member' },
   { path: '/campaigns/new', role: 'coordinator' },
+  { path: '/follow-ups', role: 'coordinator' }, // the bulk form, sent with nothing ticked
   { path: '/officials/imports', role: 'coordinator' },
   { path: '/admin/users/new', role: 'admin' },
   { path: '/admin/locals/new', role: 'admin' },

@@ -43,6 +43,7 @@ const TABLE: Record<string, Row> = {
   "GET /meetings/:id/edit": { url: (w) => `/meetings/${w.meeting.id}/edit`, expect: [LOGIN, 200, 404, 200, 200] },
   "GET /meetings/new": { url: () => '/meetings/new', expect: [LOGIN, 200, 200, 200, 200] },
   "GET /meetings/official-choices": { url: () => '/meetings/official-choices?q=pat', expect: [LOGIN, 200, 200, 200, 200] },
+  "POST /follow-ups/bulk": { url: () => '/follow-ups/bulk', expect: [403, 403, 403, 422, 422] },
   "POST /follow-ups/:id/assign": { url: (w) => `/follow-ups/${w.followUp.id}/assign`, expect: [403, 303, 404, 303, 303] },
   "POST /follow-ups/:id/done": { url: (w) => `/follow-ups/${w.followUp.id}/done`, expect: [403, 303, 404, 303, 303] },
   "POST /follow-ups/:id/reopen": { url: (w) => `/follow-ups/${w.followUp.id}/reopen`, expect: [403, 303, 404, 303, 303] },

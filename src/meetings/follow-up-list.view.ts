@@ -1,0 +1,56 @@
+import type { TFunction } from 'i18next';
+import type { Formatters } from '../i18n/i18n';
+import { filterTags } from '../shared/filter-tags';
+import { Page, withParams } from '../shared/pagination';
+import type { FollowUpFilterValues } from './follow-up-filters';
+import type { ListedFollowUp } from './follow-up-list.repo';
+import type { BulkValues } from './follow-ups-bulk.validate';
+
+type Choice = { id: number; name: string };
+
+/** What views/meetings/follow-ups.ejs shows: the rows and what they were chosen by. */
+export interface FollowUpListData {
+  rows: ListedFollowUp[];
+  pageInfo: Page;
+  people: Choice[];
+  choices: { campaigns: Choice[]; locals: Choice[] };
+  today: string;
+}
+
+const nameIn = (list: Choice[], value: string) => list.find((c) => String(c.id) === value)?.name ?? `#${value}`;
+
+/**
+ * The template's locals. The filters in force become removable tags; their names come from the
+ * choices the page already shows (an id typed into the address that is not among them shows as #id,
+ * revealing no one). `everyLocal`: the user works across locals (policy.ts), so the list names each
+ * row's local and offers the bulk actions.
+ */
+export function followUpListView(t: TFunction, fmt: Formatters, values: FollowUpFilterValues, data: FollowUpListData,
+  options: { everyLocal: boolean; errors?: Record<string, string>; bulk?: BulkValues }) {
+  const params: Record<string, string> = Object.fromEntries(Object.entries(values).filter(([, v]) => v));
+  const { tags, clear } = filterTags('/follow-ups', params, {
+    campaign: (v) => ({ label: t('meetings:fields.campaign_id'), value: nameIn(data.choices.campaigns, v) }),
+    local: (v) => ({ label: t('meetings:list.local'), value: nameIn(data.choices.locals, v) }),
+    assignee: (v) => ({ label: t('meetings:followUps.assignee'), value: v === 'none' ? t('meetings:followUps.nobody') : nameIn(data.people, v) }),
+    due_from: (v) => ({ label: t('meetings:followUps.dueFrom'), value: fmt.date(v) }),
+    due_to: (v) => ({ label: t('meetings:followUps.dueTo'), value: fmt.date(v) }),
+    overdue: () => ({ label: t('meetings:followUps.overdueOnly') }),
+  });
+  const pageParams = data.pageInfo.page > 1 ? { ...params, page: String(data.pageInfo.page) } : params;
+  return {
+    ...data,
+    scope: values.state === 'done' ? 'done' : 'open',
+    filters: values,
+    params,
+    tags,
+    clear,
+    /** The list as it is shown, where a row's own forms come back to. */
+    returnTo: withParams('/follow-ups', pageParams),
+    /** The list's parameters, carried by the bulk form so that a refusal shows the same list. */
+    hiddenParams: pageParams,
+    everyLocal: options.everyLocal,
+    errors: options.errors ?? {},
+    bulk: options.bulk ?? { selected: [], assignee_id: '' },
+  };
+}
+
