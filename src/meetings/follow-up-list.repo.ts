@@ -48,7 +48,7 @@ const Choice = z.object({ id: z.number(), name: z.string() });
 /** What the filter form offers besides people: the campaigns and the locals. */
 function choiceColumns(db: Db) {
   return {
-    campaigns: rows(Choice, db('campaigns').orderBy('id', 'desc').select('id', 'name')),
+    campaigns: rows(Choice.extend({ name_fr: z.string() }), db('campaigns').orderBy('id', 'desc').select('id', 'name', 'name_fr')),
     locals: rows(Choice, db('locals').orderBy('name').select('id', 'name')),
   };
 }

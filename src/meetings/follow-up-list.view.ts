@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { Formatters } from '../i18n/i18n';
+import type { Formatters, Language } from '../i18n/i18n';
+import { labelsFor } from '../vocab/labels';
 import { filterTags } from '../shared/filter-tags';
 import { Page, withParams } from '../shared/pagination';
 import type { FollowUpFilterValues } from './follow-up-filters';
@@ -13,7 +14,7 @@ export interface FollowUpListData {
   rows: ListedFollowUp[];
   pageInfo: Page;
   people: Choice[];
-  choices: { campaigns: Choice[]; locals: Choice[] };
+  choices: { campaigns: (Choice & { name_fr: string })[]; locals: Choice[] };
   today: string;
 }
 
@@ -26,10 +27,11 @@ const nameIn = (list: Choice[], value: string) => list.find((c) => String(c.id) 
  * row's local and offers the bulk actions.
  */
 export function followUpListView(t: TFunction, fmt: Formatters, values: FollowUpFilterValues, data: FollowUpListData,
-  options: { everyLocal: boolean; errors?: Record<string, string>; bulk?: BulkValues }) {
+  options: { lang: Language; everyLocal: boolean; errors?: Record<string, string>; bulk?: BulkValues }) {
+  const campaigns = data.choices.campaigns.map((c) => ({ id: c.id, name: labelsFor(options.lang).text(c.name, c.name_fr) }));
   const params: Record<string, string> = Object.fromEntries(Object.entries(values).filter(([, v]) => v));
   const { tags, clear } = filterTags('/follow-ups', params, {
-    campaign: (v) => ({ label: t('meetings:fields.campaign_id'), value: nameIn(data.choices.campaigns, v) }),
+    campaign: (v) => ({ label: t('meetings:fields.campaign_id'), value: nameIn(campaigns, v) }),
     local: (v) => ({ label: t('meetings:list.local'), value: nameIn(data.choices.locals, v) }),
     assignee: (v) => ({ label: t('meetings:followUps.assignee'), value: v === 'none' ? t('meetings:followUps.nobody') : nameIn(data.people, v) }),
     due_from: (v) => ({ label: t('meetings:followUps.dueFrom'), value: fmt.date(v) }),

@@ -36,7 +36,7 @@ export function followUpsRouter(db: Db): Router {
     const parsed = parseFollowUpFilters(query);
     const render = (status: number, data: Parameters<typeof followUpListView>[3], errors: Record<string, string>) =>
       res.status(status).render('meetings/follow-ups', followUpListView(req.t, formatters(req.lang), parsed.values, data,
-        { everyLocal: worksAcrossLocals(user), errors, bulk: refusal?.bulk }));
+        { lang: req.lang, everyLocal: worksAcrossLocals(user), errors, bulk: refusal?.bulk }));
     if (!parsed.ok) {
       const empty = { rows: [], pageInfo: paginate(1, 0), people: [], choices: await followUpFilterChoices(db), today: today() };
       return render(422, empty, { ...parsed.errors, ...refusal?.errors });

@@ -91,6 +91,12 @@ describe('a coordinator', () => {
       'Réattribuer à', 'Sélectionner «\u00a0Beta overdue\u00a0»', 'Retirer le filtre Section locale\u00a0: Beta Local 2']) {
       expect(page).toContain(text);
     }
+    await t.db('campaigns').where({ name: 'First Campaign' }).update({ name_fr: 'Première campagne' });
+    const first = (await t.db('campaigns').where({ name: 'First Campaign' }).first()) as { id: number };
+    const byCampaign = (await fr.get(`/follow-ups?campaign=${first.id}`).expect(200)).text;
+    expect(byCampaign).toContain('Campagne\u00a0: <strong>Première campagne</strong>');
+    expect(byCampaign).toMatch(/<option value="\d+" selected>Première campagne<\/option>/);
+    await t.db('campaigns').where({ id: first.id }).update({ name_fr: '' });
     const bad = await fr.get('/follow-ups?due_to=demain').expect(422);
     expect(bad.text).toContain('Entrez une date au format AAAA-MM-JJ');
   });
