@@ -115,11 +115,13 @@ describe('the dashboard for a coordinator', () => {
     expect(list).not.toContain('Oneill');
   });
 
-  test('every number links to the meetings behind it, with the filters kept', () => {
+  test('every number links to the list behind it, with the filters kept', () => {
     expect(html).toContain(`href="/meetings?campaign=${campaignId}&amp;status=held"`);
-    expect(html).toContain(`href="/meetings?campaign=${campaignId}&amp;province=QC&amp;status=held"`);
-    expect(html).toContain(`href="/meetings?campaign=${campaignId}&amp;stance=champion"`);
-    expect(html).toContain('href="/officials?province=ON"');
+    expect(html).toContain(`href="/dashboard/targets?campaign=${campaignId}&amp;met=1"`);
+    expect(html).toContain(`href="/dashboard/targets?campaign=${campaignId}&amp;province=QC&amp;met=1"`);
+    expect(html).toContain(`href="/dashboard/targets?campaign=${campaignId}&amp;province=ON"`);
+    expect(html).toContain(`href="/dashboard/targets?campaign=${campaignId}&amp;stance=champion"`);
+    expect(html).toContain(`href="/follow-ups?campaign=${campaignId}&amp;overdue=1"`);
   });
 
   test('the charts are drawn from the tables by a script served by the app, no inline script', () => {
