@@ -4,6 +4,7 @@ import type { Db } from '../db';
 import { CampaignRow, campaignChoices, campaignQuery, defaultCampaignQuery } from '../campaigns/campaigns.repo';
 import { LocalChoice, localChoices, partyChoices } from '../campaigns/targets.repo';
 import { readOne, row, rows, value } from '../db/one-statement';
+import { applyActivityFilters } from '../shared/filters';
 import { Headline, headlineFigures, scopeTables, Weekly, weeklyFigures } from './counts.repo';
 import { Coverage, coverageFigures, Scope, stanceFigures, Stances, targetStates, targetsWithTallies, Window } from './dashboard.repo';
 import { Activity, activityFigures, Idle, idleFigures, Worklist, worklistFigures } from './worklist.repo';
@@ -59,6 +60,9 @@ export async function dashboardFigures(db: Db, s: Scope, p: FigurePlan) {
     previous: value(Headline, headlineFigures(db, s, p.previous, p.previous.asOf, 'prev')),
     so_far: value(Met.nullable(), soFar),
     campaign: value(Met.nullable(), s.local_id ? metOf('camp') : db.raw('NULL::json')),
+    // The scope's meetings of the period, of any status: none, and the charts say so in words.
+    meetings: value(z.number(), applyActivityFilters(db('days as m'), { from: p.current.from, to: p.current.to })
+      .select(db.raw('coalesce(sum(m.meetings), 0)::int'))),
     coverage: value(Coverage, coverageFigures(db, 'cur')),
     stances: value(Stances, stanceFigures(db, 'cur')),
     weekly: value(Weekly, weeklyFigures(db, p.weeks.from, p.weeks.to)),
