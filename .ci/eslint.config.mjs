@@ -52,8 +52,6 @@ export default tseslint.config(
       'src/campaigns/targets.repo.ts',
       'src/campaigns/targets.routes.ts',
       'src/campaigns/targets.service.ts',
-      'src/dashboard/counts.repo.ts',
-      'src/dashboard/figures.repo.ts',
       'src/db/index.ts',
       'src/officials/import/import.repo.ts',
       'src/officials/imports.routes.ts',
