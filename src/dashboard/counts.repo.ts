@@ -88,15 +88,20 @@ function followUpCounts(db: Db, s: Scope, asOf: string) {
 }
 
 /** What weeklyFigures gives. */
-export const Weekly = z.array(z.object({ week: z.string(), week_end: z.string(), held: z.number(), planned: z.number() }));
+export const Weekly = z.array(z.object({ week: z.string(), from: z.string(), to: z.string(), held: z.number(), planned: z.number() }));
 
-/** Meetings per week (Monday to Sunday: `week` to `week_end`) from `from` to `to`, weeks without any included, from the scope's `days`. */
+/**
+ * Meetings per week (Monday to Sunday, `week` the Monday) from `from` to `to`, weeks without any
+ * included, from the scope's `days`; each week's `from` and `to` are the days it counts (the first
+ * and last weeks cut at `from` and `to`), which its link to the meetings asks for.
+ */
 export function weeklyFigures(db: Db, from: string, to: string) {
   return db.raw(`WITH weeks AS (SELECT generate_series(date_trunc('week', ?::date), date_trunc('week', ?::date), interval '1 week')::date AS week),
     counts AS (SELECT date_trunc('week', held_on)::date AS week, sum(meetings) FILTER (WHERE status = 'held')::int AS held,
       sum(meetings) FILTER (WHERE status IN ('requested', 'scheduled'))::int AS planned
       FROM days WHERE held_on >= ? AND held_on <= ? GROUP BY 1)
-    SELECT coalesce(json_agg(json_build_object('week', to_char(weeks.week, 'YYYY-MM-DD'), 'week_end', to_char(weeks.week + 6, 'YYYY-MM-DD'),
+    SELECT coalesce(json_agg(json_build_object('week', to_char(weeks.week, 'YYYY-MM-DD'), 'from', to_char(greatest(weeks.week, ?::date), 'YYYY-MM-DD'),
+      'to', to_char(least(weeks.week + 6, ?::date), 'YYYY-MM-DD'),
       'held', coalesce(counts.held, 0), 'planned', coalesce(counts.planned, 0)) ORDER BY weeks.week), '[]')
-    FROM weeks LEFT JOIN counts USING (week)`, [from, to, from, to]);
+    FROM weeks LEFT JOIN counts USING (week)`, [from, to, from, to, from, to]);
 }

@@ -71,10 +71,11 @@ function meetingsOfTarget(db: Db, s: Scope, w: Window) {
  * recorded one. Without a start date, from the tally: met when the first held meeting falls in the
  * window, and the latest stance unless that came after the window's end, when the meetings are
  * asked. With a start date, the meetings are asked for each target: one index probe each, however
- * many meetings the campaign has.
+ * many meetings the campaign has. `table` holds the targets as targetsWithTallies gives them for
+ * `s` (read as `tg`).
  */
-export function targetStates(db: Db, s: Scope, w: Window) {
-  const q = db.from('tg').select('tg.official_id', 'tg.province', 'tg.party');
+export function targetStates(db: Db, s: Scope, w: Window, table = 'tg') {
+  const q = db.from({ tg: table }).select('tg.official_id', 'tg.province', 'tg.party');
   const stanceProbe = meetingsOfTarget(db, s, w).whereNotNull('m.stance')
     .orderBy([{ column: 'm.held_on', order: 'desc' }, { column: 'm.id', order: 'desc' }]).limit(1).select('m.stance');
   if (w.from) {

@@ -4,6 +4,7 @@ import { filterParams, parseActivityFilters } from '../shared/filters';
 import { text } from '../shared/validation';
 import { choicesAndCampaign, dashboard, scopeFor } from './dashboard.service';
 import { signedInUser } from '../shared/params';
+import { dashboardListsRouter } from './lists.routes';
 
 /** The campaign's progress at a glance: coordinators and admins see all of it, members their local's. */
 export function dashboardRouter(db: Db): Router {
@@ -32,5 +33,6 @@ export function dashboardRouter(db: Db): Router {
     });
   });
 
+  router.use(dashboardListsRouter(db));
   return router;
 }

@@ -48,10 +48,11 @@ export async function dashboard(db: Db, user: SessionUser, campaign: Campaign, s
     worklistPage: paginate(pageParam, Infinity, WORKLIST_PAGE).page, worklistPageSize: WORKLIST_PAGE,
   });
   const pageInfo = paginate(pageParam, f.worklist.total, WORKLIST_PAGE);
+  // A local's pace is the campaign's: the figures give it so far whatever the dates (so_far).
   const sofar = f.so_far ?? f.current;
   const pick = (d: string) => f.coverage.filter((r) => r.dimension === d).map(({ key, targets, met }) => ({ key, targets, met }));
   return {
-    periods, current: f.current, previous: f.previous, stances: f.stances, weekly: f.weekly,
+    periods, current: f.current, previous: f.previous, campaign: f.campaign, meetings: f.meetings, stances: f.stances, weekly: f.weekly,
     locals: f.locals, idle: f.idle,
     pace: pace(sofar.met, sofar.targets, campaign.starts_on, campaign.goal_date ?? campaign.ends_on, today),
     coverage: { byProvince: pick('province'), byParty: pick('party') },

@@ -4,8 +4,9 @@ import type { Db } from '../db';
 import { CampaignChoice, CampaignRow, campaignChoices, campaignQuery, defaultCampaignQuery } from '../campaigns/campaigns.repo';
 import { LocalChoice, localChoices, partyChoices } from '../campaigns/targets.repo';
 import { readOne, row, rows, value } from '../db/one-statement';
+import { applyActivityFilters } from '../shared/filters';
 import { Headline, headlineFigures, scopeTables, Weekly, weeklyFigures } from './counts.repo';
-import { Coverage, coverageFigures, Scope, stanceFigures, Stances, targetStates, Window } from './dashboard.repo';
+import { Coverage, coverageFigures, Scope, stanceFigures, Stances, targetStates, targetsWithTallies, Window } from './dashboard.repo';
 import { Activity, activityFigures, Idle, idleFigures, Worklist, worklistFigures } from './worklist.repo';
 
 
@@ -26,8 +27,7 @@ export async function dashboardChoices(db: Db, withLocals: boolean, withCampaign
 
 export type Choices = Awaited<ReturnType<typeof dashboardChoices>>['choices'];
 
-/** The campaign so far (targets, and those met), when the pace needs it apart from the current period. */
-const SoFar = z.object({ targets: z.number(), met: z.number() }).nullable();
+const Met = z.object({ targets: z.number(), met: z.number() });
 
 export interface FigurePlan {
   current: Window & { asOf: string };
@@ -48,11 +48,21 @@ export interface FigurePlan {
  */
 export async function dashboardFigures(db: Db, s: Scope, p: FigurePlan) {
   const periods: [string, Knex.QueryBuilder][] = [['cur', targetStates(db, s, p.current)], ['prev', targetStates(db, s, p.previous)]];
-  if (p.soFar) periods.push(['sofar', targetStates(db, s, {})]);
+  const metOf = (table: string, met = 'met') => db.raw(`SELECT json_build_object('targets', count(*), 'met', count(*) FILTER (WHERE ${met})) FROM ${table}`);
+  // A local's view also says where the whole campaign stands (its targets met in the period, `camp`),
+  // and its pace is the campaign's so far: the campaign's tally is in `tg` beside the local's.
+  const campaign = { ...s, local_id: undefined };
+  if (s.local_id) periods.push(['tgc', targetsWithTallies(db, campaign)], ['camp', targetStates(db, campaign, p.current, 'tgc')]);
+  else if (p.soFar) periods.push(['sofar', targetStates(db, s, {})]);
+  const soFar = s.local_id ? metOf('tg', 'campaign_held > 0') : p.soFar ? metOf('sofar') : db.raw('NULL::json');
   return readOne(db, {
     current: value(Headline, headlineFigures(db, s, p.current, p.current.asOf, 'cur')),
     previous: value(Headline, headlineFigures(db, s, p.previous, p.previous.asOf, 'prev')),
-    so_far: value(SoFar, p.soFar ? db.raw("SELECT json_build_object('targets', count(*), 'met', count(*) FILTER (WHERE met)) FROM sofar") : db.raw('NULL::json')),
+    so_far: value(Met.nullable(), soFar),
+    campaign: value(Met.nullable(), s.local_id ? metOf('camp') : db.raw('NULL::json')),
+    // The scope's meetings of the period, of any status: none, and the charts say so in words.
+    meetings: value(z.number(), applyActivityFilters(db('days as m'), { from: p.current.from, to: p.current.to })
+      .select(db.raw('coalesce(sum(m.meetings), 0)::int'))),
     coverage: value(Coverage, coverageFigures(db, 'cur')),
     stances: value(Stances, stanceFigures(db, 'cur')),
     weekly: value(Weekly, weeklyFigures(db, p.weeks.from, p.weeks.to)),

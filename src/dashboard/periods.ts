@@ -45,5 +45,5 @@ export function pace(met: number, targets: number, startsOn: string | null, ends
   const projected = Math.min(targets, Math.round(met + (met / elapsed) * remaining));
   const weeksLeft = remaining / 7;
   const perWeekNeeded = weeksLeft > 0 ? Math.ceil((targets - met) / weeksLeft) : undefined;
-  return { projected, targets, met, endsOn, ended: today > endsOn, onTrack: projected >= targets, perWeekNeeded };
+  return { projected, targets, met, startsOn, endsOn, ended: today > endsOn, onTrack: projected >= targets, perWeekNeeded };
 }

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Formatters, Language } from '../i18n/i18n';
 import { labelsFor } from '../vocab/labels';
-import { filterTags } from '../shared/filter-tags';
+import { filterTags, type TagSpec } from '../shared/filter-tags';
 import { Page, withParams } from '../shared/pagination';
 import type { FollowUpFilterValues } from './follow-up-filters';
 import type { ListedFollowUp } from './follow-up-list.repo';
@@ -30,14 +30,17 @@ export function followUpListView(t: TFunction, fmt: Formatters, values: FollowUp
   options: { lang: Language; everyLocal: boolean; errors?: Record<string, string>; bulk?: BulkValues }) {
   const campaigns = data.choices.campaigns.map((c) => ({ id: c.id, name: labelsFor(options.lang).text(c.name, c.name_fr) }));
   const params: Record<string, string> = Object.fromEntries(Object.entries(values).filter(([, v]) => v));
-  const { tags, clear } = filterTags('/follow-ups', params, {
-    campaign: (v) => ({ label: t('meetings:fields.campaign_id'), value: nameIn(campaigns, v) }),
-    local: (v) => ({ label: t('meetings:list.local'), value: nameIn(data.choices.locals, v) }),
-    assignee: (v) => ({ label: t('meetings:followUps.assignee'), value: v === 'none' ? t('meetings:followUps.nobody') : nameIn(data.people, v) }),
-    due_from: (v) => ({ label: t('meetings:followUps.dueFrom'), value: fmt.date(v) }),
-    due_to: (v) => ({ label: t('meetings:followUps.dueTo'), value: fmt.date(v) }),
-    overdue: () => ({ label: t('meetings:followUps.overdueOnly') }),
-  });
+  const keyed = (ids: Choice[]) => ([v]: string[]) => nameIn(ids, v);
+  const specs: TagSpec[] = [
+    { keys: ['campaign'], label: 'meetings:fields.campaign_id', value: keyed(campaigns) },
+    { keys: ['local'], label: 'meetings:list.local', value: keyed(data.choices.locals) },
+    { keys: ['assignee'], label: 'meetings:followUps.assignee', value: ([v]) => (v === 'none' ? t('meetings:followUps.nobody') : nameIn(data.people, v)) },
+    { keys: ['due_from'], label: 'meetings:followUps.dueFrom', value: ([v]) => fmt.date(v) },
+    { keys: ['due_to'], label: 'meetings:followUps.dueTo', value: ([v]) => fmt.date(v) },
+    { keys: ['overdue'], label: 'meetings:followUps.overdueOnly', value: () => '' },
+  ];
+  const tags = filterTags(t, '/follow-ups', params, specs);
+  const clear = withParams('/follow-ups', params, Object.fromEntries([...specs.flatMap((s) => s.keys), 'page'].map((k) => [k, undefined])));
   const pageParams = data.pageInfo.page > 1 ? { ...params, page: String(data.pageInfo.page) } : params;
   return {
     ...data,

@@ -19,7 +19,9 @@ export function parseMeetingFilters(query: Record<string, unknown>, coordinator:
     if (value.official_id === undefined) errors.official = 'meetings:errors.official';
   }
   if (values.status) {
-    if (isCode(MEETING_STATUSES, values.status)) value.status = values.status;
+    // Several statuses, comma-separated: the dashboard's "requested or scheduled" opens both.
+    const statuses = [...new Set(values.status.split(','))];
+    if (statuses.every((s) => isCode(MEETING_STATUSES, s))) value.status = statuses;
     else errors.status = 'meetings:errors.status';
   }
   if (values.stance) {

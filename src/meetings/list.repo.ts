@@ -9,7 +9,8 @@ import { involvingFilter, meetingsFilter } from './policy';
 /** The list's filters: the shared activity filters plus the meeting's own. */
 export interface MeetingFilters extends ActivityFilters {
   official_id?: number;
-  status?: string;
+  /** One status or several (any of them). */
+  status?: string[];
   stance?: string;
   mine?: boolean;
   /** Coordinators only: the deleted meetings, to restore one. */
@@ -21,7 +22,7 @@ function filtered(db: Db, user: SessionUser, f: MeetingFilters) {
   if (f.deleted) q.whereNotNull('m.deleted_at'); else q.whereNull('m.deleted_at');
   applyActivityFilters(q, f);
   if (f.official_id) q.where('m.official_id', f.official_id);
-  if (f.status) q.where('m.status', f.status);
+  if (f.status?.length) q.whereIn('m.status', f.status);
   if (f.stance) q.where('m.stance', f.stance);
   if (f.mine) q.modify(involvingFilter(user));
   return q.modify(meetingsFilter(user, 'see'));
@@ -82,6 +83,9 @@ export function listPage(db: Db, user: SessionUser, f: MeetingFilters, limit: nu
   return readOne(db, {
     ...choiceColumns(db),
     total: value(z.number(), filtered(db, user, f).select(db.raw('count(*)::int'))),
+    // The official the list is narrowed to, named in its filter tag.
+    official_name: value(z.string().nullable(), f.official_id
+      ? db.raw("SELECT concat_ws(' ', honorific, first_name, last_name) FROM officials WHERE id = ?", [f.official_id]) : db.raw('NULL::text')),
     rows: rows(ListRow, listMeetings(db, user, f, limit, offset)),
   }, { prepared: false, name: 'the meeting list' });
 }

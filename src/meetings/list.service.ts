@@ -9,8 +9,8 @@ import { listPage, MeetingFilters, meetingRows } from './list.repo';
  */
 export async function meetingList(db: Db, user: SessionUser, f: MeetingFilters, pageParam: unknown) {
   const asked = paginate(pageParam, Number.MAX_SAFE_INTEGER);
-  const { total, rows, ...choices } = await listPage(db, user, f, asked.limit, asked.offset);
+  const { total, rows, official_name: officialName, ...choices } = await listPage(db, user, f, asked.limit, asked.offset);
   const pageInfo = paginate(pageParam, total);
   const pageRows = pageInfo.offset === asked.offset ? rows : await meetingRows(db, user, f, pageInfo.limit, pageInfo.offset);
-  return { choices, pageInfo, rows: pageRows };
+  return { choices, pageInfo, rows: pageRows, officialName };
 }

@@ -1,11 +1,13 @@
 import { Request, Response, Router } from 'express';
 import type { Db } from '../db';
+import { formatters } from '../i18n/i18n';
 import { flash } from '../shared/flash';
 import { paginate } from '../shared/pagination';
 import { MAX_LENGTH, text, today } from '../shared/validation';
 import { allowed, meetingFor } from './access.service';
 import { addFollowUp } from './follow-ups.service';
 import { parseMeetingFilters } from './list-filters';
+import { meetingTags } from './list-tags';
 import { filterChoices } from './list.repo';
 import { meetingList } from './list.service';
 import { meetingPage } from './meeting-page.repo';
@@ -28,8 +30,9 @@ export function meetingsRouter(db: Db): Router {
       const choices = await filterChoices(db);
       return res.status(422).render('meetings/index', { rows: [], pageInfo: paginate(1, 0), params, filters: parsed.values, errors: parsed.errors, choices });
     }
-    const { choices, pageInfo, rows } = await meetingList(db, user, parsed.value, req.query.page);
-    res.render('meetings/index', { rows, pageInfo, params, filters: parsed.values, errors: {}, choices });
+    const { choices, pageInfo, rows, officialName } = await meetingList(db, user, parsed.value, req.query.page);
+    const tags = meetingTags(req.t, formatters(req.lang), req.lang, parsed.values, choices, officialName);
+    res.render('meetings/index', { rows, pageInfo, params, filters: parsed.values, errors: {}, choices, tags });
   });
 
   /** One meeting's page, read in one statement; the add-a-follow-up form on it comes back here with its input when refused. */

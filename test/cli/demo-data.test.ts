@@ -40,8 +40,8 @@ describe('the demo data (npm run db:seed)', () => {
     expect(dashboard).toContain('Meetings scheduled 4');
     expect(dashboard).toContain('Targets who are champions or supportive 19');
     expect(dashboard).toMatch(/Champion 9 .*Supportive 10 .*Undecided 4 .*Opposed 2 .*Unknown 1 /);
-    expect(dashboard).toMatch(/Ontario 7 122 6%/);
-    expect(dashboard).toMatch(/NDP 5 7 71%/);
+    expect(dashboard).toMatch(/Ontario 7 of 122 6%/);
+    expect(dashboard).toMatch(/NDP 5 of 7 71%/);
     expect(dashboard).toContain('Worklist: 317 targets not met yet');
     expect(dashboard).toMatch(/Local 1158 Edmonton — last logged/);
   });

@@ -46,9 +46,9 @@ describe('a coordinator', () => {
   test('the filters in force show as tags, each linking to the list without it', async () => {
     const page = await coordinator.get(`/follow-ups?campaign=${w.c2.id}&local=${w.localB.id}&assignee=none&overdue=1`).expect(200);
     const tags = unescape(page.text.slice(page.text.indexOf('class="filter-tags"')));
-    expect(tags).toMatch(/Campaign: <strong>Second Campaign<\/strong>/);
-    expect(tags).toMatch(/Local: <strong>Beta Local 2<\/strong>/);
-    expect(tags).toMatch(/Who: <strong>Nobody yet<\/strong>/);
+    expect(tags).toMatch(/Campaign: Second Campaign/);
+    expect(tags).toMatch(/Local: Beta Local 2/);
+    expect(tags).toMatch(/Who: Nobody yet/);
     expect(tags).toContain('Overdue only');
     expect(tags).toContain(`href="/follow-ups?local=${w.localB.id}&assignee=none&overdue=1"`);
     expect(tags).toContain(`href="/follow-ups?campaign=${w.c2.id}&local=${w.localB.id}&assignee=none"`);
@@ -87,14 +87,16 @@ describe('a coordinator', () => {
     await switchLanguage(fr, 'fr');
     const page = (await fr.get(`/follow-ups?local=${w.localB.id}&overdue=1`).expect(200)).text;
     for (const text of ['Suivis', 'Les suivis de toutes les sections locales, en retard d’abord.', 'Filtrer les suivis', 'Échéance à partir du',
-      'Section locale\u00a0: <strong>Beta Local 2</strong>', 'En retard seulement', '1 suivi', 'Pour les suivis cochés', 'Marquer comme faits',
-      'Réattribuer à', 'Sélectionner «\u00a0Beta overdue\u00a0»', 'Retirer le filtre Section locale\u00a0: Beta Local 2']) {
+      'En retard seulement', '1 suivi', 'Pour les suivis cochés', 'Marquer comme faits',
+      'Réattribuer à', 'Sélectionner «\u00a0Beta overdue\u00a0»']) {
       expect(page).toContain(text);
     }
+    expect(page).toMatch(/Section locale\s:\sBeta Local 2/);
+    expect(page).toMatch(/Retirer le filtre Section locale\s:\sBeta Local 2/);
     await t.db('campaigns').where({ name: 'First Campaign' }).update({ name_fr: 'Première campagne' });
     const first = (await t.db('campaigns').where({ name: 'First Campaign' }).first()) as { id: number };
     const byCampaign = (await fr.get(`/follow-ups?campaign=${first.id}`).expect(200)).text;
-    expect(byCampaign).toContain('Campagne\u00a0: <strong>Première campagne</strong>');
+    expect(byCampaign).toMatch(/Campagne\s:\sPremière campagne/);
     expect(byCampaign).toMatch(/<option value="\d+" selected>Première campagne<\/option>/);
     await t.db('campaigns').where({ id: first.id }).update({ name_fr: '' });
     const bad = await fr.get('/follow-ups?due_to=demain').expect(422);

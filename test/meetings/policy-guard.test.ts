@@ -15,6 +15,8 @@ const ALLOWED: Record<string, string> = {
   'src/shared/auth-guards.ts': 'defines hasRole, and requireRole: the least role a route needs (test/hardening/access.test.ts holds every route to it)',
   'src/shared/locals.ts': "can(role) for templates, which only show or hide a link; the server decides again",
   'src/dashboard/dashboard.service.ts': "which local's figures a dashboard counts (a member's own): aggregates, not records",
+  'src/dashboard/lists.service.ts': "which local's targets a figure's list shows (a member's own), as the dashboard counts them",
+  'src/dashboard/lists.routes.ts': "whether a figure's list names the member's local as fixed (a tag that cannot be removed)",
   'src/campaigns/targets.service.ts': "a local's claim on a campaign's target: the campaigns' rule over targets, not over meetings or follow-ups",
 };
 

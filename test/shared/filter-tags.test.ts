@@ -1,30 +1,27 @@
-import { filterTags } from '../../src/shared/filter-tags';
+import { formatters, translator } from '../../src/i18n/i18n';
+import { filterTags, nameOf, periodValue } from '../../src/shared/filter-tags';
+import { labelsFor } from '../../src/vocab/labels';
 
-describe('filterTags', () => {
-  const describe_ = {
-    campaign: (v: string) => ({ label: 'Campaign', value: v === '3' ? 'Fund services' : `#${v}` }),
-    local: (v: string) => (v === 'ignored' ? undefined : { label: 'Local', value: `Local ${v}` }),
-    overdue: () => ({ label: 'Overdue only' }),
-  };
+const t = translator('en');
 
-  test('one tag per filter in force, in the order described, each linking to the list without it (and on its first page)', () => {
-    const { tags, clear } = filterTags('/follow-ups', { state: 'done', local: '7', campaign: '3', overdue: '1', page: '4' }, describe_);
-    expect(tags).toEqual([
-      { key: 'campaign', label: 'Campaign', value: 'Fund services', url: '/follow-ups?state=done&local=7&overdue=1' },
-      { key: 'local', label: 'Local', value: 'Local 7', url: '/follow-ups?state=done&campaign=3&overdue=1' },
-      { key: 'overdue', label: 'Overdue only', value: '', url: '/follow-ups?state=done&local=7&campaign=3' },
-    ]);
-    expect(clear).toBe('/follow-ups?state=done');
-  });
+test('a tag per filter set, in the order given, each linking to the list without it (and without the page)', () => {
+  const query = { campaign: 3, province: 'ON', local: '', from: '2026-03-02', to: '2026-03-08', page: '2' };
+  expect(filterTags(t, '/meetings', query, [
+    { keys: ['campaign'], label: 'dashboard:filters.campaign', value: nameOf([{ id: 3, name: 'Spring push' }]), removable: false },
+    { keys: ['province'], label: 'dashboard:filters.province', value: ([p]) => labelsFor('en').province(p) },
+    { keys: ['local'], label: 'dashboard:filters.local' },
+    { keys: ['from', 'to'], label: 'shared:filterTags.period', value: periodValue(t, formatters('en')) },
+  ])).toEqual([
+    { label: 'Campaign', value: 'Spring push', href: undefined },
+    { label: 'Province or territory', value: 'Ontario', href: '/meetings?campaign=3&from=2026-03-02&to=2026-03-08' },
+    { label: 'Period', value: 'March 2, 2026 to March 8, 2026', href: '/meetings?campaign=3&province=ON' },
+  ]);
+});
 
-  test('empty, missing, repeated or ignored values make no tag', () => {
-    const { tags, clear } = filterTags('/x', { campaign: '', local: 'ignored', overdue: ['1', '1'] }, describe_);
-    expect(tags).toEqual([]);
-    expect(clear).toBe('/x');
-  });
-
-  test('a value is carried as text, encoded in the links', () => {
-    const { tags } = filterTags('/meetings', { party: 'Bloc Québécois & co', campaign: '3' }, { party: (v) => ({ label: 'Party', value: v }) });
-    expect(tags[0]).toEqual({ key: 'party', label: 'Party', value: 'Bloc Québécois & co', url: '/meetings?campaign=3' });
-  });
+test('one end of a period, in French; an id not among the choices reads as itself', () => {
+  const fr = translator('fr');
+  const period = periodValue(fr, formatters('fr'));
+  expect(period(['2026-03-02', ''])).toBe('depuis le 2 mars 2026');
+  expect(period(['', '2026-03-08'])).toBe('jusqu’au 8 mars 2026');
+  expect(nameOf([])(['7'])).toBe('7');
 });

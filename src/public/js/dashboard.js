@@ -6,7 +6,11 @@
 (function () {
   'use strict';
   if (typeof window.Chart !== 'function') return;
-  var COLOURS = ['#1565c0', '#9e9e9e', '#2e7d32', '#c62828', '#6a1b9a'];
+  // The page's own colours (Pico's custom properties): its primary colour, then its muted one.
+  var style = window.getComputedStyle(document.documentElement);
+  var COLOURS = ['--pico-primary', '--pico-muted-color'].map(function (name, i) {
+    return style.getPropertyValue(name).trim() || ['#1565c0', '#7b8495'][i];
+  });
 
   function readTable(table) {
     var headers = Array.prototype.map.call(table.tHead.rows[0].cells, function (c) { return c.textContent.trim(); });
