@@ -1,6 +1,6 @@
-import { startTestApp, TestApp } from '../helpers/app';
+import type { TestApp } from '../helpers/app';
 import { createUser } from '../helpers/factories';
-import { createFigureWorld, FigureWorld } from '../helpers/figures.factories';
+import { FigureWorld, startFigureWorld } from '../helpers/figures.factories';
 import { Agent, signIn } from '../helpers/session';
 
 let t: TestApp;
@@ -13,12 +13,7 @@ const tags = (html: string) => [...html.matchAll(/class="filter-tag"[^>]*>([^<]*
 const count = (html: string) => /<p class="filter-count">([^<]*)<\/p>/.exec(html)![1];
 const rowsOf = (html: string) => (html.match(/<tr>\s*<th scope="row">/g) ?? []).length;
 
-beforeAll(async () => {
-  t = await startTestApp();
-  w = await createFigureWorld(t.db);
-  coordinator = await signIn(t.app, w.coordinator.email);
-  member = await signIn(t.app, w.member.email);
-});
+beforeAll(async () => { ({ t, w, coordinator, member } = await startFigureWorld()); });
 afterAll(async () => { await t.close(); });
 
 describe('the targets list', () => {

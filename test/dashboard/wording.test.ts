@@ -1,6 +1,6 @@
-import { startTestApp, TestApp } from '../helpers/app';
-import { createFigureWorld, FigureWorld } from '../helpers/figures.factories';
-import { Agent, signIn } from '../helpers/session';
+import type { TestApp } from '../helpers/app';
+import { FigureWorld, startFigureWorld } from '../helpers/figures.factories';
+import type { Agent } from '../helpers/session';
 
 let t: TestApp;
 let w: FigureWorld;
@@ -18,12 +18,7 @@ const classText = (html: string, name: string) => {
 };
 const figure = (html: string, key: string) => text(html.slice(html.indexOf(`figure-${key}"`) + key.length + 9, html.indexOf('</li>', html.indexOf(`figure-${key}"`))));
 
-beforeAll(async () => {
-  t = await startTestApp();
-  w = await createFigureWorld(t.db);
-  coordinator = await signIn(t.app, w.coordinator.email);
-  member = await signIn(t.app, w.member.email);
-});
+beforeAll(async () => { ({ t, w, coordinator, member } = await startFigureWorld()); });
 afterAll(async () => { await t.close(); });
 
 describe('a local’s dashboard says what its numbers are about', () => {

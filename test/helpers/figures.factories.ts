@@ -2,6 +2,8 @@ import type { Knex } from 'knex';
 import type { SessionUser } from '../../src/shared/types';
 import { createCampaign, createLocal, createMeeting, createOfficial, createUser } from './factories';
 import { addTargets, createFollowUp, day } from './dashboard.factories';
+import { startTestApp } from './app';
+import { signIn } from './session';
 
 export interface FigureWorld {
   campaignId: number;
@@ -62,4 +64,11 @@ export async function createFigureWorld(db: Knex): Promise<FigureWorld> {
   await createFollowUp(db, first.id, { due_on: day(4) });
   await createFollowUp(db, qc.id, { due_on: day(-10), created_at: noon(-24) });
   return { campaignId, locals, provinces: ['BC', 'ON', 'QC'], parties: ['Bloc Québécois', 'Conservative', 'Liberal', 'NDP'], coordinator, member };
+}
+
+/** The tracker on the figures' world, with a coordinator and a member of the first local signed in. */
+export async function startFigureWorld() {
+  const t = await startTestApp();
+  const w = await createFigureWorld(t.db);
+  return { t, w, coordinator: await signIn(t.app, w.coordinator.email), member: await signIn(t.app, w.member.email) };
 }
