@@ -63,7 +63,9 @@ export function createApp({ db, config, logger = createLogger(config.logLevel), 
   app.engine('ejs', (file, data, done) => { renderView(file, data, app.enabled('view cache')).then((html) => done(null, html), done); });
 
   app.use(turnBudget());
-  app.use(compression({ filter: compressible }));
+  const compress = compression({ filter: compressible });
+  // A client that accepts no encoding gets nothing from the compressor but its cost on every response.
+  app.use((req, res, next) => (req.headers['accept-encoding'] ? compress(req, res, next) : next()));
   app.use(helmet({
     contentSecurityPolicy: {
       useDefaults: false,
