@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import type { Db } from '../db';
-import { applyActivityFilters } from '../shared/filters';
+import { applyActivityFilters, endOfDay } from '../shared/filters';
 import { readOne, value } from '../db/one-statement';
 import { narrowsOfficials, Scope, scopedMeetings, targetStates, targetsWithTallies, Window } from './dashboard.repo';
 
@@ -82,8 +82,8 @@ function followUpCounts(db: Db, s: Scope, asOf: string) {
       .modify((q) => (s.local_id ? q.where('local_id', s.local_id) : q.whereNull('local_id')))
       .select(db.raw('coalesce(sum(open_change), 0)::int AS open'), db.raw('coalesce(sum(overdue_change), 0)::int AS overdue'));
   }
-  const endOfDay = db.raw("((?::date + 1)::timestamp AT TIME ZONE 'America/Toronto')", [asOf]);
-  return db('fu').where('created_at', '<', endOfDay).where((q) => q.whereNull('done_at').orWhere('done_at', '>=', endOfDay))
+  const end = endOfDay(db, asOf);
+  return db('fu').where('created_at', '<', end).where((q) => q.whereNull('done_at').orWhere('done_at', '>=', end))
     .select(db.raw('count(*)::int AS open'), db.raw('count(*) FILTER (WHERE due_on < ?::date)::int AS overdue', [asOf]));
 }
 

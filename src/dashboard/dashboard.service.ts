@@ -52,7 +52,7 @@ export async function dashboard(db: Db, user: SessionUser, campaign: Campaign, s
   const sofar = f.so_far ?? f.current;
   const pick = (d: string) => f.coverage.filter((r) => r.dimension === d).map(({ key, targets, met }) => ({ key, targets, met }));
   return {
-    periods, current: f.current, previous: f.previous, campaign: f.campaign, meetings: f.meetings, stances: f.stances, weekly: f.weekly,
+    today, periods, current: f.current, previous: f.previous, campaign: f.campaign, meetings: f.meetings, stances: f.stances, weekly: f.weekly,
     locals: f.locals, idle: f.idle,
     pace: pace(sofar.met, sofar.targets, campaign.starts_on, campaign.goal_date ?? campaign.ends_on, today),
     coverage: { byProvince: pick('province'), byParty: pick('party') },

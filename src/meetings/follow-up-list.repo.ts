@@ -5,6 +5,7 @@ import { allRows } from '../db/rows';
 import type { SessionUser } from '../shared/types';
 import type { FollowUpFilters } from './follow-up-filters';
 import { followUpsFilter } from './policy';
+import { endOfDay } from '../shared/filters';
 
 const text = z.string().nullable();
 const ref = z.number().nullable();
@@ -20,13 +21,25 @@ export type ListedFollowUp = z.output<typeof ListedFollowUp>;
 /** The follow-ups the user may see (policy.ts), narrowed by the filters. `today` decides what is overdue. */
 function filtered(db: Db, user: SessionUser, f: FollowUpFilters, today: string) {
   const q = db('follow_ups as f').join('meetings as m', 'm.id', 'f.meeting_id').modify(followUpsFilter(user, 'see', { meeting: 'm' }));
-  if (f.state === 'open') q.whereNull('f.done_at'); else q.whereNotNull('f.done_at');
+  if (f.as_of) {
+    // Open at the end of that day in the tracker's time zone, as the dashboard counts them.
+    const end = endOfDay(db, f.as_of);
+    q.where('f.created_at', '<', end).where((w) => w.whereNull('f.done_at').orWhere('f.done_at', '>=', end));
+  } else if (f.state === 'open') q.whereNull('f.done_at');
+  else q.whereNotNull('f.done_at');
   if (f.campaign_id) q.where('m.campaign_id', f.campaign_id);
   if (f.local_id) q.where('m.local_id', f.local_id);
   if (f.assignee === 'none') q.whereNull('f.assignee_id'); else if (f.assignee) q.where('f.assignee_id', f.assignee);
   if (f.due_from) q.where('f.due_on', '>=', f.due_from);
   if (f.due_to) q.where('f.due_on', '<=', f.due_to);
-  if (f.overdue) q.where('f.due_on', '<', today).whereNull('f.done_at');
+  if (f.overdue && f.as_of) q.where('f.due_on', '<', f.as_of);
+  else if (f.overdue) q.where('f.due_on', '<', today).whereNull('f.done_at');
+  if (f.province || f.party) {
+    q.whereIn('f.official_id', db('officials').select('id').modify((o) => {
+      if (f.province) o.where('province', f.province);
+      if (f.party) o.where('party', f.party);
+    }));
+  }
   return q;
 }
 

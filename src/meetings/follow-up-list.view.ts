@@ -28,7 +28,8 @@ const nameIn = (list: Choice[], value: string) => list.find((c) => String(c.id) 
  */
 export function followUpListView(t: TFunction, fmt: Formatters, values: FollowUpFilterValues, data: FollowUpListData,
   options: { lang: Language; everyLocal: boolean; errors?: Record<string, string>; bulk?: BulkValues }) {
-  const campaigns = data.choices.campaigns.map((c) => ({ id: c.id, name: labelsFor(options.lang).text(c.name, c.name_fr) }));
+  const vocab = labelsFor(options.lang);
+  const campaigns = data.choices.campaigns.map((c) => ({ id: c.id, name: vocab.text(c.name, c.name_fr) }));
   const params: Record<string, string> = Object.fromEntries(Object.entries(values).filter(([, v]) => v));
   const keyed = (ids: Choice[]) => ([v]: string[]) => nameIn(ids, v);
   const specs: TagSpec[] = [
@@ -38,6 +39,9 @@ export function followUpListView(t: TFunction, fmt: Formatters, values: FollowUp
     { keys: ['due_from'], label: 'meetings:followUps.dueFrom', value: ([v]) => fmt.date(v) },
     { keys: ['due_to'], label: 'meetings:followUps.dueTo', value: ([v]) => fmt.date(v) },
     { keys: ['overdue'], label: 'meetings:followUps.overdueOnly', value: () => '' },
+    { keys: ['province'], label: 'meetings:list.province', value: ([p]) => vocab.province(p) },
+    { keys: ['party'], label: 'meetings:list.party', value: ([p]) => vocab.party(p) },
+    { keys: ['as_of'], label: 'meetings:followUps.asOf', value: ([v]) => fmt.date(v) },
   ];
   const tags = filterTags(t, '/follow-ups', params, specs);
   const clear = withParams('/follow-ups', params, Object.fromEntries([...specs.flatMap((s) => s.keys), 'page'].map((k) => [k, undefined])));

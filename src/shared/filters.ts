@@ -43,6 +43,12 @@ export function parseActivityFilters(query: Record<string, unknown>): FilterResu
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, value };
 }
 
+/**
+ * The instant a day (YYYY-MM-DD) ends in the tracker's time zone, as SQL: what "as it stood on that
+ * day" compares timestamps with, for the dashboard's follow-ups and the list they open.
+ */
+export const endOfDay = (db: Knex, day: string) => db.raw("((?::date + 1)::timestamp AT TIME ZONE 'America/Toronto')", [day]);
+
 /** A calendar month written YYYY-MM (e.g. ?month=2026-03), as its first and last days, or undefined. */
 export function parseMonth(value: unknown): { month: string; from: string; to: string } | undefined {
   const s = text(value);

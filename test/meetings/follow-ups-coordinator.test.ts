@@ -39,8 +39,36 @@ describe('a coordinator', () => {
     ['overdue', () => '?overdue=1', ['Alpha overdue', 'Beta overdue']],
     ['done', () => `?state=done&local=${w.localB.id}`, ['Beta done']],
     ['a combination', () => `?campaign=${w.c2.id}&overdue=1`, ['Beta overdue']],
+    ["the official's province", () => '?province=on', ['Alpha overdue', 'Beta overdue', 'Alpha later', 'Beta undated']],
+    ['another province', () => '?province=QC', []],
+    ["the official's party", () => `?party=Liberal&local=${w.localA.id}`, ['Alpha overdue', 'Alpha later']],
+    ['another party', () => '?party=Conservative', []],
   ])('each filter narrows the list: %s', async (_label, query, expected) => {
     expect(await shown(coordinator, query())).toEqual(expected);
+  });
+
+  test('as they stood at the end of a past day: created by then and not done by then, overdue meaning due before it', async () => {
+    const at = (day: string) => `${day}T12:00:00-05:00`;
+    await t.db('follow_ups').where({ id: w.ids['Beta done'] }).update({ created_at: at('2021-01-10'), done_at: at('2021-06-01') });
+    await t.db('follow_ups').where({ id: w.ids['Beta overdue'] }).update({ created_at: at('2021-03-10') });
+    try {
+      expect(await shown(coordinator, '?as_of=2021-03-09')).toEqual(['Beta done']);
+      expect(await shown(coordinator, '?as_of=2021-03-10')).toEqual(['Beta overdue', 'Beta done']);
+      expect(await shown(coordinator, '?as_of=2021-03-03')).toEqual(['Beta done']);
+      expect(await shown(coordinator, '?as_of=2021-03-03&overdue=1')).toEqual([]);
+      expect(await shown(coordinator, '?as_of=2021-03-04&overdue=1')).toEqual(['Beta done']);
+      expect(await shown(coordinator, '?as_of=2021-06-01')).toEqual(['Beta overdue']);
+      const page = unescape((await coordinator.get('/follow-ups?as_of=2021-03-10&province=ON').expect(200)).text);
+      expect(page).toMatch(/Open as of: March 10, 2021/);
+      expect(page).toMatch(/Province or territory: Ontario/);
+      expect(page).toContain('<p class="filter-count">2 follow-ups</p>');
+      // The done tab has no such day: it leaves the filter out.
+      expect(page).toContain('href="/follow-ups?province=ON&state=done"');
+      expect((await coordinator.get('/follow-ups?as_of=yesterday').expect(422)).text).toContain('Enter a date as YYYY-MM-DD');
+    } finally {
+      await t.db('follow_ups').whereIn('id', [w.ids['Beta done'], w.ids['Beta overdue']]).update({ created_at: t.db.fn.now() });
+      await t.db('follow_ups').where({ id: w.ids['Beta done'] }).update({ done_at: t.db.fn.now() });
+    }
   });
 
   test('the filters in force show as tags, each linking to the list without it', async () => {
