@@ -15,6 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openPostgres, openEmbedded, migrateLatest } from '../../src/db';
 import { hashPassword } from '../../src/auth/passwords';
+import { DEFAULT_DB_TIMEOUTS } from '../../src/config';
 import { seedScale } from '../../seeds/scale';
 import { runLoad, formatRow, HEADER, LoadResult } from './load';
 import { buildProduction, startProcess, startTracker, Child, ROOT } from './server';
@@ -86,7 +87,8 @@ async function main() {
 }
 
 async function seedPostgres(url: string, meetings: number): Promise<Subjects> {
-  const db = openPostgres(url, 2);
+  // Filling hundreds of thousands of rows is one statement per table: no page's 15 s limit applies.
+  const db = openPostgres(url, 2, { ...DEFAULT_DB_TIMEOUTS, statementTimeoutMs: 10 * 60_000 });
   try {
     await migrateLatest(db.knex);
     const started = Date.now();
