@@ -1,6 +1,6 @@
 import { parseActivityFilters } from '../shared/filters';
-import { id, text } from '../shared/validation';
-import type { MeetingFilters } from './list.repo';
+import { id, MAX_LENGTH, text } from '../shared/validation';
+import { MEETING_SORTS, type MeetingFilters } from './list.repo';
 import { isCode, MEETING_STATUSES, STANCES } from '../vocab/vocab';
 
 /** The list's filters as typed (to put back in the form) and parsed; a malformed one is an error. */
@@ -10,6 +10,7 @@ export function parseMeetingFilters(query: Record<string, unknown>, coordinator:
     campaign: read('campaign'), official: read('official'), province: read('province').toUpperCase(), party: read('party'),
     status: read('status'), stance: read('stance'), local: read('local'), from: read('from'), to: read('to'),
     mine: read('mine') === '1' ? '1' : '', deleted: coordinator && read('deleted') === '1' ? '1' : '',
+    q: read('q').slice(0, MAX_LENGTH.name), sort: isCode(MEETING_SORTS, read('sort')) && read('sort') !== 'newest' ? read('sort') : '',
   };
   const shared = parseActivityFilters(query);
   const errors: Record<string, string> = shared.ok ? {} : { ...shared.errors };
@@ -28,6 +29,8 @@ export function parseMeetingFilters(query: Record<string, unknown>, coordinator:
     if (isCode(STANCES, values.stance)) value.stance = values.stance;
     else errors.stance = 'meetings:errors.stance';
   }
+  if (values.q) value.q = values.q;
+  if (values.sort) value.sort = values.sort as MeetingFilters['sort'];
   value.mine = values.mine === '1';
   value.deleted = values.deleted === '1';
   return Object.keys(errors).length

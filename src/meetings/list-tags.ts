@@ -12,6 +12,7 @@ export function meetingTags(t: TFunction, fmt: Formatters, lang: Language, value
   const vocab = labelsFor(lang);
   const campaigns = choices.campaigns.map((c) => ({ id: c.id, name: vocab.text(c.name, c.name_fr) }));
   return filterTags(t, '/meetings', values, [
+    { keys: ['q'], label: 'meetings:list.searchTag', value: ([q]) => (lang === 'fr' ? `«\u00a0${q}\u00a0»` : `“${q}”`) },
     { keys: ['campaign'], label: 'meetings:fields.campaign_id', value: nameOf(campaigns) },
     { keys: ['official'], label: 'meetings:fields.official_id', value: ([id]) => officialName ?? id },
     { keys: ['status'], label: 'meetings:fields.status',

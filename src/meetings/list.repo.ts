@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import { ActivityFilters, applyActivityFilters } from '../shared/filters';
 import { readOne, rows, timestamp, value } from '../db/one-statement';
 import { allRows } from '../db/rows';
+import { likeEscape, searchTerms } from '../shared/fold';
 import type { SessionUser } from '../shared/types';
 import { involvingFilter, meetingsFilter } from './policy';
 
@@ -15,7 +16,20 @@ export interface MeetingFilters extends ActivityFilters {
   mine?: boolean;
   /** Coordinators only: the deleted meetings, to restore one. */
   deleted?: boolean;
+  /** Words of the official's name or riding (accents and dashes do not matter, as in the directory). */
+  q?: string;
+  /** Newest first unless `oldest`, or by the official's name. */
+  sort?: MeetingSort;
 }
+
+export const MEETING_SORTS = ['newest', 'oldest', 'official'] as const;
+export type MeetingSort = (typeof MEETING_SORTS)[number];
+
+const ORDER: Record<MeetingSort, { column: string; order: 'asc' | 'desc' }[]> = {
+  newest: [{ column: 'm.held_on', order: 'desc' }, { column: 'm.id', order: 'desc' }],
+  oldest: [{ column: 'm.held_on', order: 'asc' }, { column: 'm.id', order: 'asc' }],
+  official: [{ column: 'o.last_name', order: 'asc' }, { column: 'o.first_name', order: 'asc' }, { column: 'm.held_on', order: 'desc' }, { column: 'm.id', order: 'desc' }],
+};
 
 function filtered(db: Db, user: SessionUser, f: MeetingFilters) {
   const q = db('meetings as m').join('officials as o', 'o.id', 'm.official_id');
@@ -25,17 +39,18 @@ function filtered(db: Db, user: SessionUser, f: MeetingFilters) {
   if (f.status?.length) q.whereIn('m.status', f.status);
   if (f.stance) q.where('m.stance', f.stance);
   if (f.mine) q.modify(involvingFilter(user));
+  for (const term of searchTerms(f.q ?? '')) q.whereRaw(`o.search_text LIKE ? ESCAPE '\\'`, [`%${likeEscape(term)}%`]);
   return q.modify(meetingsFilter(user, 'see'));
 }
 
 /**
- * Newest first; the open follow-ups counted in SQL. The campaign, local and logger names are
+ * In the order asked (newest first by default); the open follow-ups counted in SQL. The campaign, local and logger names are
  * sub-selects rather than joins: read only for the page's rows either way, but a five-table join
  * took PostgreSQL 1.2 ms to plan on every request, the sub-selects 0.2 ms.
  */
 export function listMeetings(db: Db, user: SessionUser, f: MeetingFilters, limit: number, offset: number) {
   return filtered(db, user, f)
-    .orderBy([{ column: 'm.held_on', order: 'desc' }, { column: 'm.id', order: 'desc' }])
+    .orderBy(ORDER[f.sort ?? 'newest'])
     .limit(limit).offset(offset)
     .select('m.id', 'm.status', 'm.held_on', 'm.stance', 'm.format', 'm.deleted_at', 'o.honorific', 'o.first_name', 'o.last_name',
       'o.constituency', 'o.province', 'o.party',

@@ -15,6 +15,7 @@ import { deleteMeeting, restoreMeeting } from './meetings.service';
 import { parseFollowUp } from './meetings.validate';
 import { mayMeeting, worksAcrossLocals } from './policy';
 import { formBody, paramId, signedInUser } from '../shared/params';
+import { rememberList } from '../shared/nav';
 
 type FollowUpForm = { values: Record<string, string>; errors: Record<string, string> };
 
@@ -32,6 +33,7 @@ export function meetingsRouter(db: Db): Router {
     }
     const { choices, pageInfo, rows, officialName } = await meetingList(db, user, parsed.value, req.query.page);
     const tags = meetingTags(req.t, formatters(req.lang), req.lang, parsed.values, choices, officialName);
+    rememberList(req, res, 'meetings');
     res.render('meetings/index', { rows, pageInfo, params, filters: parsed.values, errors: {}, choices, tags });
   });
 

@@ -6,6 +6,7 @@ import { labelsFor } from '../vocab/labels';
 import { hasRole } from './auth-guards';
 import type { Role } from './types';
 import { withParams } from './pagination';
+import { navLinks, rememberedLists } from './nav';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -30,6 +31,8 @@ export const viewLocals: RequestHandler = (req, res, next) => {
   req.lang = chooseLanguage(req);
   req.t = translator(req.lang);
   const fmt = formatters(req.lang);
+  const lists = rememberedLists(req);
+  const can = (role: Role) => hasRole(req.user, role);
   Object.assign(res.locals, {
     t: req.t,
     lang: req.lang,
@@ -37,10 +40,13 @@ export const viewLocals: RequestHandler = (req, res, next) => {
     fmt,
     vocab: labelsFor(req.lang),
     user: req.user,
-    can: (role: Role) => hasRole(req.user, role),
+    can,
     currentPath: req.path,
     currentUrl: req.originalUrl,
     withParams,
+    /** The menu's links, and the lists as last shown (a record's "Back to the results"). */
+    navLinks: navLinks(Boolean(req.user), can, req.path, lists),
+    lists,
     errors: {},
     values: {},
   });

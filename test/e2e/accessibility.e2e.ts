@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import type { Role } from '../../src/shared/types';
-import { launchBrowser, newContext, signIn, PHONE } from './browser';
+import { launchBrowser, newContext, signIn, switchToFrench, PHONE } from './browser';
 import { startDemoTracker, DemoTracker } from './demo';
 import { errorAnnouncementProblems, keyboardProblems, pageProblems } from './page-checks';
 
@@ -100,8 +100,7 @@ async function asRole(role: Role, language: 'en' | 'fr'): Promise<string[]> {
   const { email, password } = demo.users[role];
   await signIn(page, demo.server.url, email, password);
   if (language === 'fr') {
-    await page.getByRole('button', { name: 'Français' }).click(); // the switch in the header: a form, no script
-    await page.waitForSelector('html[lang="fr"]');
+    await switchToFrench(page); // the switch in the menu: a form, no script
   }
   const label = `${role} (${language})`;
   const problems = [...(await tour(page, label)), ...(await failedForms(page, role, label))];

@@ -1,4 +1,4 @@
-import { trackerAndBrowser, newContext, expectUsable, setUpFirstAdmin, PHONE } from './browser';
+import { trackerAndBrowser, newContext, expectUsable, setUpFirstAdmin, switchToFrench, PHONE } from './browser';
 import { organizationFile, SEVERAL_BODIES } from '../helpers/officials.factories';
 
 const tracker = trackerAndBrowser();
@@ -38,8 +38,7 @@ test('on a phone, an empty directory offers the bundled list; then a download of
   await expect(page.locator('main').textContent()).resolves.toContain('Montréal City Council');
 
   // The same file again, in French: the bodies are named and counted in French.
-  await page.getByRole('button', { name: 'Français' }).click();
-  await page.waitForSelector('html[lang="fr"]');
+  await switchToFrench(page); // the switch in the menu: a form, no script
   await page.goto(`${url}/officials/imports`);
   await page.getByLabel('Fichier CSV').setInputFiles({ name: 'represent.csv', mimeType: 'text/csv', buffer: organizationFile(SEVERAL_BODIES) });
   await page.getByRole('button', { name: 'Téléverser et voir l’aperçu' }).click();

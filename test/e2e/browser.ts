@@ -67,6 +67,14 @@ export async function signIn(page: Page, url: string, email: string, password: s
   await page.waitForURL(`${url}/`);
 }
 
+/** Switches to French the way a member does: signed in, the switch sits in the menu (a disclosure). */
+export async function switchToFrench(page: Page): Promise<void> {
+  const menu = page.locator('details.menu > summary');
+  if (await menu.count()) await menu.click();
+  await page.getByRole('button', { name: 'Français' }).click();
+  await page.waitForSelector('html[lang="fr"]');
+}
+
 /** On a fresh tracker: creates the first administrator (Ada Admin) through the setup page, signed in after. */
 export async function setUpFirstAdmin(page: Page, url: string): Promise<void> {
   await page.goto(url);

@@ -45,7 +45,7 @@ export type FollowUpWorld = Awaited<ReturnType<typeof followUpWorld>>;
 
 /** The follow-ups a list page shows, by description, in the order shown. */
 export function listed(html: string, descriptions: string[]): string[] {
-  return descriptions.map((d) => [d, html.indexOf(`<td>${d}</td>`)] as const).filter(([, at]) => at >= 0).sort((a, b) => a[1] - b[1]).map(([d]) => d);
+  return descriptions.map((d) => [d, html.indexOf(`">${d}</td>`)] as const).filter(([, at]) => at >= 0).sort((a, b) => a[1] - b[1]).map(([d]) => d);
 }
 
 export const OPEN = ['Alpha overdue', 'Alpha later', 'Beta overdue', 'Beta undated'];

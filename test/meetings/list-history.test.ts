@@ -36,7 +36,7 @@ beforeAll(async () => {
 });
 afterAll(async () => { await t.close(); });
 
-const rowsOf = (html: string) => (html.match(/<td><a href="\/meetings\/\d+">/g) ?? []).length;
+const rowsOf = (html: string) => (html.match(/<td class="card-title"><a href="\/meetings\/\d+">/g) ?? []).length;
 
 describe('/meetings list', () => {
   test("a member sees their local's meetings, newest first", async () => {
