@@ -14,6 +14,7 @@ import { bulkChange } from './follow-ups-bulk.service';
 import { BulkInput, BulkValues, parseBulkForm } from './follow-ups-bulk.validate';
 import { followUpsPage, markDone, reassign, reopen } from './follow-ups.service';
 import { worksAcrossLocals } from './policy';
+import { rememberList } from '../shared/nav';
 
 type Refusal = { errors: Record<string, string>; bulk: BulkValues };
 
@@ -42,6 +43,7 @@ export function followUpsRouter(db: Db): Router {
       return render(422, empty, { ...parsed.errors, ...refusal?.errors });
     }
     const page = await followUpsPage(db, user, parsed.value, query.page);
+    if (req.method === 'GET') rememberList(req, res, 'followUps');
     render(refusal ? 422 : 200, page, refusal?.errors ?? {});
   }
 

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Formatters, Language } from '../i18n/i18n';
 import { labelsFor } from '../vocab/labels';
-import { filterTags, nameOf, periodValue } from '../shared/filter-tags';
+import { filterTags, nameOf, periodValue, quoted } from '../shared/filter-tags';
 
 type Choice = { id: number; name: string };
 type CampaignChoice = Choice & { name_fr?: string };
@@ -12,7 +12,7 @@ export function meetingTags(t: TFunction, fmt: Formatters, lang: Language, value
   const vocab = labelsFor(lang);
   const campaigns = choices.campaigns.map((c) => ({ id: c.id, name: vocab.text(c.name, c.name_fr) }));
   return filterTags(t, '/meetings', values, [
-    { keys: ['q'], label: 'meetings:list.searchTag', value: ([q]) => (lang === 'fr' ? `«\u00a0${q}\u00a0»` : `“${q}”`) },
+    { keys: ['q'], label: 'shared:lists.searchTag', value: ([q]) => quoted(lang, q) },
     { keys: ['campaign'], label: 'meetings:fields.campaign_id', value: nameOf(campaigns) },
     { keys: ['official'], label: 'meetings:fields.official_id', value: ([id]) => officialName ?? id },
     { keys: ['status'], label: 'meetings:fields.status',

@@ -8,6 +8,8 @@ import { directoryParams, parseDirectoryQuery, SORTS } from './officials.validat
 import { officialPage } from './official-page.service';
 import { listVacancies } from './vacancies.repo';
 import { found, paramId, signedInUser } from '../shared/params';
+import { rememberList } from '../shared/nav';
+import { directoryTags } from './directory-tags';
 
 /** The directory every signed-in user searches (mounted at /officials, after the import pages). */
 export function officialsRouter(db: Db): Router {
@@ -22,8 +24,9 @@ export function officialsRouter(db: Db): Router {
       partiesInUse(db),
       listVacancies(db),
     ]);
+    rememberList(req, res, 'officials');
     res.render('officials/index', {
-      officials, parties, vacancies: vacancies.filter((v) => !filters.level || v.level === filters.level), filters, pageInfo, params: directoryParams(filters),
+      officials, parties, tags: directoryTags(req.t, req.lang, filters), vacancies: vacancies.filter((v) => !filters.level || v.level === filters.level), filters, pageInfo, params: directoryParams(filters),
       sorts: SORTS, label: officialLabels(req.lang),
       offerBundled: pageInfo.total === 0 && !filters.q && !filters.level && !filters.province && !filters.party && filters.status === 'sitting' && await directoryIsEmpty(db),
     });

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Formatters } from '../i18n/i18n';
+import type { Formatters, Language } from '../i18n/i18n';
 import { withParams } from './pagination';
 
 /**
@@ -7,6 +7,8 @@ import { withParams } from './pagination';
  * the same list without that filter: a list reached from a figure says why it holds what it holds.
  */
 export interface FilterTag {
+  /** The filter's (first) parameter: a list's search box is one, the filters behind its disclosure the others. */
+  key: string;
   label: string;
   /** How the filter's value reads; empty for a filter that is its own label ("Only mine"). */
   value: string;
@@ -40,7 +42,7 @@ export function filterTags(t: TFunction, base: string, query: Record<string, unk
     const value = spec.value ? spec.value(raw) : raw.filter(Boolean).join(' ');
     if (value === undefined) continue;
     const without = Object.fromEntries([...spec.keys, 'page'].map((k) => [k, undefined]));
-    tags.push({ label: t(spec.label), value, href: spec.removable === false ? undefined : withParams(base, query, without) });
+    tags.push({ key: spec.keys[0], label: t(spec.label), value, href: spec.removable === false ? undefined : withParams(base, query, without) });
   }
   return tags;
 }
@@ -56,4 +58,14 @@ export function periodValue(t: TFunction, fmt: Formatters) {
 /** A name looked up among the choices (a campaign, a local) by the id in the URL; the id itself if not found. */
 export function nameOf(choices: { id: number; name: string }[]) {
   return ([id]: string[]) => choices.find((c) => String(c.id) === id)?.name ?? id;
+}
+
+/** How many of the tags are filters behind the list's disclosure ("Filters (2)"): all but its search words. */
+export function disclosedCount(tags: FilterTag[]): number {
+  return tags.filter((tag) => tag.key !== 'q').length;
+}
+
+/** Search words as a tag's value, in the language's quotation marks. */
+export function quoted(lang: Language, words: string): string {
+  return lang === 'fr' ? `«\u00a0${words}\u00a0»` : `“${words}”`;
 }

@@ -7,6 +7,7 @@ import { hasRole } from './auth-guards';
 import type { Role } from './types';
 import { withParams } from './pagination';
 import { navLinks, rememberedLists } from './nav';
+import { disclosedCount } from './filter-tags';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -44,6 +45,7 @@ export const viewLocals: RequestHandler = (req, res, next) => {
     currentPath: req.path,
     currentUrl: req.originalUrl,
     withParams,
+    disclosedCount,
     /** The menu's links, and the lists as last shown (a record's "Back to the results"). */
     navLinks: navLinks(Boolean(req.user), can, req.path, lists),
     lists,

@@ -69,6 +69,7 @@ export async function signIn(page: Page, url: string, email: string, password: s
 
 /** Switches to French the way a member does: signed in, the switch sits in the menu (a disclosure). */
 export async function switchToFrench(page: Page): Promise<void> {
+  if ((await page.locator('html').getAttribute('lang')) === 'fr') return; // the user's saved language already
   const menu = page.locator('details.menu > summary');
   if (await menu.count()) await menu.click();
   await page.getByRole('button', { name: 'Français' }).click();

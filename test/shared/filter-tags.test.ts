@@ -12,9 +12,9 @@ test('a tag per filter set, in the order given, each linking to the list without
     { keys: ['local'], label: 'dashboard:filters.local' },
     { keys: ['from', 'to'], label: 'shared:filterTags.period', value: periodValue(t, formatters('en')) },
   ])).toEqual([
-    { label: 'Campaign', value: 'Spring push', href: undefined },
-    { label: 'Province or territory', value: 'Ontario', href: '/meetings?campaign=3&from=2026-03-02&to=2026-03-08' },
-    { label: 'Period', value: 'March 2, 2026 to March 8, 2026', href: '/meetings?campaign=3&province=ON' },
+    { key: 'campaign', label: 'Campaign', value: 'Spring push', href: undefined },
+    { key: 'province', label: 'Province or territory', value: 'Ontario', href: '/meetings?campaign=3&from=2026-03-02&to=2026-03-08' },
+    { key: 'from', label: 'Period', value: 'March 2, 2026 to March 8, 2026', href: '/meetings?campaign=3&province=ON' },
   ]);
 });
 
