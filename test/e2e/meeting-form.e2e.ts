@@ -114,3 +114,20 @@ test('without JavaScript, Find picks the only match and "Add another" shows one 
   await expect(page.getByLabel(/Otto Other/).isChecked()).resolves.toBe(true);
   await context.close();
 });
+
+test('with JavaScript, "Add another" adds the row in place, and both rows are saved', async () => {
+  const page = await openForm(PHONE, 'en');
+  await fillShortMeeting(page, 'en');
+  await page.getByLabel('Follow-up 1: what needs doing').fill('Send the brief');
+  await page.evaluate(() => { (window as unknown as { stayed: boolean }).stayed = true; });
+  await page.getByRole('button', { name: 'Add another follow-up row' }).click();
+  await page.getByLabel('Follow-up 2: what needs doing').fill('Book the next meeting');
+  await expect(page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).resolves.toBe(true);
+  await expect(page.getByLabel('Follow-up 1: what needs doing').inputValue()).resolves.toBe('Send the brief');
+  await expect(page.locator('#field-follow_ups label[for="field-follow_ups[1][due_on]"]').count()).resolves.toBe(1);
+  await expectUsable(page);
+  await page.getByRole('button', { name: LANGS.en.save }).click();
+  await page.waitForURL(/\/meetings\/\d+$/);
+  await expect(page.locator('.flash-success').textContent()).resolves.toContain('2 follow-ups');
+  await page.context().close();
+});
