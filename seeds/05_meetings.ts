@@ -62,7 +62,7 @@ const PLANS: Plan[] = [
   ['Edmonton Centre', 'Edmonton', 'held', 45, 'undecided', [], undefined, [['Send Alberta figures on agency closures', -30]]],
   ['Airdrie—Cochrane', 'Edmonton', 'declined', 50],
   ['Charlottetown', 'Halifax', 'held', 2, 'supportive', ['caucus'], 'Will raise it at the Atlantic caucus.'],
-  ['Yukon', 'Vancouver', 'held', 36, 'unknown', [], 'Asked for more information first.'],
+  ['Yukon', 'Vancouver', 'held', 36, undefined, [], 'Asked for more information first.'],
   ['Nunavut', 'Winnipeg', 'held', 4, 'champion', ['public', 'caucus'], 'Will speak to northern service gaps in the House.'],
   ['Fredericton—Oromocto', 'Halifax', 'held', 1, 'supportive', [], undefined, [['Send the brief in both official languages', 6]]],
 ];

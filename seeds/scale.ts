@@ -96,7 +96,7 @@ async function insertMeetings(trx: Knex.Transaction, n: number) {
            (ARRAY['held','held','held','held','scheduled','requested','cancelled','declined'])[1 + g % 8],
            date '2026-11-01' - ((g::bigint * 37) % 400)::int,
            (ARRAY['in_person','constituency_office','virtual','phone','event'])[1 + g % 5],
-           (ARRAY['champion','supportive','supportive','undecided','opposed','unknown'])[1 + (g / 8) % 6],
+           (ARRAY['champion','supportive','supportive','undecided','opposed',NULL])[1 + (g / 8) % 6],
            CASE WHEN g % 3 = 0 THEN ARRAY['caucus'] ELSE '{}'::text[] END,
            CASE WHEN g % 3 = 0 THEN 'Will raise it in caucus' END,
            'Meeting notes ' || g,

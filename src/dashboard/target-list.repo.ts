@@ -5,6 +5,7 @@ import { CampaignRow, campaignQuery, defaultCampaignQuery } from '../campaigns/c
 import { readOne, row, value } from '../db/one-statement';
 import { applyActivityFilters } from '../shared/filters';
 import { Scope, targetStates, targetsWithTallies, Window } from './dashboard.repo';
+import { STANCES } from '../vocab/vocab';
 
 /*
  * The lists the dashboard's figures open, read with the same SQL as the figures (the target states
@@ -13,7 +14,7 @@ import { Scope, targetStates, targetsWithTallies, Window } from './dashboard.rep
  */
 
 /** A stance as the targets list filters it: one of the stances, none recorded yet, or champion or supportive. */
-export const STANCE_FILTERS = ['champion', 'supportive', 'undecided', 'opposed', 'unknown', 'none', 'favourable'] as const;
+export const STANCE_FILTERS = [...STANCES, 'none', 'favourable'] as const;
 export type StanceFilter = (typeof STANCE_FILTERS)[number];
 
 export interface TargetFilters {

@@ -7,36 +7,39 @@ import { meetingFor } from './access.service';
 import { formChoices, meetingValues, newMeetingValues } from './form.service';
 import { searchOfficials } from './lookups.repo';
 import { Conflict, editMeeting, logMeeting, SaveResult } from './meetings.service';
-import { MeetingValues, MIN_FOLLOW_UP_ROWS, parseMeetingForm } from './meetings.validate';
+import { followUpRowsPosted, MAX_FOLLOW_UPS, MeetingValues, MIN_FOLLOW_UP_ROWS, parseMeetingForm } from './meetings.validate';
 import { savedMessage } from './saved-message';
 import { conflictRows } from './conflict';
 import { labelsFor } from '../vocab/labels';
 import { formBody, paramId, signedInUser } from '../shared/params';
 
 type FormMode = { kind: 'new' } | { kind: 'edit'; meetingId: number };
-type Extra = { errors?: Record<string, string>; duplicates?: unknown[]; conflict?: Conflict; addRow?: boolean };
+type Extra = { errors?: Record<string, string>; duplicates?: unknown[]; conflict?: Conflict } & Partial<Redisplay>;
+/** Why the form is shown again without saving: Find pressed, or one more follow-up row asked for (after `posted` rows). */
+type Redisplay = { find: boolean; addRow: boolean; posted: number };
 
 /** Log a meeting and edit one: the same form, which also finds the official without JavaScript. */
 export function meetingFormRouter(db: Db): Router {
   const router = Router();
 
   async function renderForm(req: Request, res: Response, status: number, mode: FormMode, values: Partial<MeetingValues>, extra: Extra = {}) {
-    const choices = await formChoices(db, signedInUser(req), values, mode.kind === 'edit' ? mode.meetingId : undefined);
+    const choices = await formChoices(db, signedInUser(req), values, mode.kind === 'edit' ? mode.meetingId : undefined, !!extra.find);
     const typed = values.follow_ups ?? [];
-    const rows = Math.max(MIN_FOLLOW_UP_ROWS, typed.length + (extra.addRow ? 1 : 0));
+    // Blank rows close up, except when one more is asked for: then every row posted stays, plus one.
+    const rows = Math.max(MIN_FOLLOW_UP_ROWS, typed.length, extra.addRow ? Math.min((extra.posted ?? 0) + 1, MAX_FOLLOW_UPS) : 0);
     const followUpRows = Array.from({ length: rows }, (_, i) => typed[i] ?? { description: '', due_on: '', assignee_id: '' });
     res.status(status).render('meetings/form', {
-      mode, values, errors: extra.errors ?? {}, choices, followUpRows,
+      mode, values, errors: extra.errors ?? {}, choices, followUpRows, maxFollowUps: MAX_FOLLOW_UPS,
       duplicates: extra.duplicates ?? [], conflictRows: extra.conflict ? conflictRows(extra.conflict, values, choices, labelsFor(req.lang).text) : null,
       title: mode.kind === 'new' ? req.t('meetings:form.newTitle') : req.t('meetings:form.editTitle'),
     });
   }
 
   /** "Find" and "add another follow-up" submit the form to show it again, with nothing typed lost. */
-  function redisplay(req: Request): { addRow: boolean } | undefined {
+  function redisplay(req: Request): Redisplay | undefined {
     const body = formBody(req);
-    if (body.find_official !== undefined) return { addRow: false };
-    if (body.add_follow_up !== undefined) return { addRow: true };
+    if (body.find_official !== undefined) return { find: true, addRow: false, posted: 0 };
+    if (body.add_follow_up !== undefined) return { find: false, addRow: true, posted: followUpRowsPosted(body) };
     return undefined;
   }
 
@@ -55,7 +58,7 @@ export function meetingFormRouter(db: Db): Router {
   router.get('/official-choices', async (req, res) => {
     const q = typeof req.query.q === 'string' ? req.query.q.slice(0, MAX_LENGTH.name) : '';
     const officialResults = await searchOfficials(db, q);
-    res.render('meetings/_official-choices', { officialResults, selectedId: '', searched: q.trim() !== '' });
+    res.render('meetings/_official-choices', { officialResults, pickOnly: true, searched: q.trim() !== '' });
   });
 
   router.get('/new', async (req, res) => {

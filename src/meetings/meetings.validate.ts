@@ -3,8 +3,8 @@ import { COMMITMENT_KINDS, isCode, MEETING_FORMATS, MEETING_STATUSES, STANCES } 
 
 export const MAX_NOTES = MAX_LENGTH.notes;
 const MAX_TEXT = MAX_LENGTH.paragraph;
-/** Follow-up rows the form shows at least, so that several can be added without JavaScript. */
-export const MIN_FOLLOW_UP_ROWS = 3;
+/** Follow-up rows the form shows at least: one, and a button for another (which works without JavaScript). */
+export const MIN_FOLLOW_UP_ROWS = 1;
 /** Follow-ups one form may add; more are refused (422), not dropped: each is a row and an audit entry. */
 export const MAX_FOLLOW_UPS = 20;
 /**
@@ -48,9 +48,18 @@ export type MeetingValues = {
   follow_ups: FollowUpValues[]; version: string; local_id?: string;
 };
 
+function followUpRows(body: Record<string, unknown>): unknown[] {
+  return Array.isArray(body.follow_ups) ? body.follow_ups : Object.values((body.follow_ups as object) ?? {});
+}
+
+/** How many follow-up rows the form posted, blank ones included (the body parser bounds them). */
+export function followUpRowsPosted(body: Record<string, unknown>): number {
+  return followUpRows(body).length;
+}
+
 /** Notes keep their line breaks and inner spaces; only the ends are trimmed. */
 function readValues(body: Record<string, unknown>): MeetingValues {
-  const rows = Array.isArray(body.follow_ups) ? body.follow_ups : Object.values((body.follow_ups as object) ?? {});
+  const rows = followUpRows(body);
   return {
     campaign_id: text(body.campaign_id), official_id: text(body.official_id), official_q: text(body.official_q, MAX_LENGTH.name),
     status: text(body.status), held_on: text(body.held_on), format: text(body.format), location: text(body.location, MAX_LENGTH.line),

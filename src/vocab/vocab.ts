@@ -14,7 +14,8 @@ export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 export const MEETING_FORMATS = ['in_person', 'constituency_office', 'virtual', 'phone', 'event'] as const;
 export type MeetingFormat = (typeof MEETING_FORMATS)[number];
 
-export const STANCES = ['champion', 'supportive', 'undecided', 'opposed', 'unknown'] as const;
+/** Where an official stood; no stance is NULL, shown as "Not recorded" (one way to say it, not two). */
+export const STANCES = ['champion', 'supportive', 'undecided', 'opposed'] as const;
 export type Stance = (typeof STANCES)[number];
 
 /** The common commitments a member ticks on the meeting form (anything else is written out). */

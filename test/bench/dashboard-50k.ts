@@ -88,7 +88,7 @@ async function seed(db: ReturnType<typeof openPostgres>['knex']) {
   await db.raw(`INSERT INTO meetings (campaign_id, official_id, logged_by, local_id, status, held_on, stance, created_at)
     SELECT 1, 1 + (i * 7919) % 300, 1 + i % 2000, 1 + (i % 2000) % 200,
       (ARRAY['held','held','held','requested','scheduled','cancelled','declined'])[1 + i % 7],
-      current_date - (i % 200), (ARRAY['champion','supportive','undecided','opposed','unknown',NULL])[1 + i % 6],
+      current_date - (i % 200), (ARRAY['champion','supportive','undecided','opposed',NULL,NULL])[1 + i % 6],
       now() - make_interval(days => i % 200)
     FROM generate_series(1, ?) i`, [MEETINGS]);
   await db.raw(`INSERT INTO follow_ups (meeting_id, description, due_on, done_at)

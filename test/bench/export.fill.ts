@@ -26,7 +26,7 @@ export async function fillDatabase(db: Knex, coordinator: { email: string; passw
     SELECT 1, 1 + g % 443, 1 + g % 500, 1 + g % 50,
       (ARRAY['requested','scheduled','held','held','held','cancelled','declined'])[1 + g % 7], date '2024-01-01' + g % 900,
       (ARRAY['in_person','constituency_office','virtual','phone','event'])[1 + g % 5],
-      (ARRAY['champion','supportive','undecided','opposed','unknown'])[1 + g % 5],
+      (ARRAY['champion','supportive','undecided','opposed',NULL])[1 + g % 5],
       CASE WHEN g % 3 = 0 THEN '{caucus,meet_again}'::text[] ELSE '{}'::text[] END,
       CASE WHEN g % 2 = 0 THEN 'Will raise it at caucus, "soon"' END,
       CASE WHEN g % 4 = 0 THEN E'Notes, with commas and "quotes"\\nand a line break' END,

@@ -28,8 +28,8 @@ describe('the charts keep their tables', () => {
   test('stances: the recorded ones as a chart and table; the targets with none as a number that opens them', async () => {
     const html = (await coordinator.get('/dashboard').expect(200)).text;
     expect(section(html, 'stances')).toBe('Where the targets stand Each target’s stance after their latest meeting that recorded one. '
-      + 'Where the targets stand Stance Targets Champion 2 Supportive 0 Undecided 1 Opposed 1 Unknown 1 4 targets with no stance recorded yet');
-    expect(html).toContain(`href="/dashboard/targets?campaign=${w.campaignId}&amp;stance=none">4 targets with no stance recorded yet</a>`);
+      + 'Where the targets stand Stance Targets Champion 2 Supportive 0 Undecided 1 Opposed 1 5 targets with no stance recorded yet');
+    expect(html).toContain(`href="/dashboard/targets?campaign=${w.campaignId}&amp;stance=none">5 targets with no stance recorded yet</a>`);
     expect(html).toMatch(/<table class="chart-data" data-chart="bar" id="stances-table">/);
     expect(html).toMatch(/<table class="chart-data" data-chart="line" id="weekly-table">/);
     // Coverage is a bar per row in its own table, not a chart drawn over it.
@@ -39,7 +39,7 @@ describe('the charts keep their tables', () => {
 
   test('in French', async () => {
     const html = (await coordinator.get('/dashboard').set('Accept-Language', 'fr-CA').expect(200)).text;
-    expect(section(html, 'stances')).toContain('Championne ou champion 2 Favorable 0 Indécis 1 Opposé 1 Inconnue 1 4 cibles sans position notée');
+    expect(section(html, 'stances')).toContain('Championne ou champion 2 Favorable 0 Indécis 1 Opposé 1 5 cibles sans position notée');
     expect(section(html, 'coverage-province')).toContain('Colombie-Britannique 1 sur 2 50 %');
     expect(section(html, 'headline-heading')).toMatch(/Au rythme actuel \(5 cibles rencontrées depuis le \d+ \S+ \d{4}\), toutes les cibles auront été rencontrées d’ici le \d+ \S+ \d{4}\./);
   });

@@ -35,7 +35,7 @@ describe('the targets list', () => {
     const favourable = (await coordinator.get(`${base}&stance=favourable`).expect(200)).text;
     expect(tags(favourable)).toContain('Stance: Champion or supportive');
     expect(count(favourable)).toBe('2 targets');
-    expect(count((await coordinator.get(`${base}&stance=none`).expect(200)).text)).toBe('4 targets');
+    expect(count((await coordinator.get(`${base}&stance=none`).expect(200)).text)).toBe('5 targets');
     expect(count((await coordinator.get(`${base}&met=0`).expect(200)).text)).toBe('4 targets');
   });
 

@@ -208,7 +208,7 @@ test('the tallies stay exact through a long random run of writes, including ones
   const next = random(20261125);
   const pick = <T>(xs: T[]) => xs[Math.floor(next() * xs.length)];
   const statuses = ['requested', 'scheduled', 'held', 'held', 'cancelled', 'declined'];
-  const stances = [null, null, 'champion', 'supportive', 'undecided', 'opposed', 'unknown'];
+  const stances = [null, null, 'champion', 'supportive', 'undecided', 'opposed'];
   const someDay = () => day(Math.floor(next() * 60) - 45);
   const meetingIds = async () => (await t.db('meetings').orderBy('id').pluck('id')) as number[];
   for (let step = 0; step < 60; step++) {

@@ -94,6 +94,7 @@ test('on a 390 × 844 phone, the member finds the MP by part of the riding and l
   await page.getByLabel('Stance after the meeting').selectOption('supportive');
   await page.getByLabel('Targeted, stable funding').check();
   await page.getByLabel('Will raise it in caucus').check();
+  await page.getByText('Add other commitments').click();
   await page.getByLabel('Other commitments').fill('Will ask the finance critic for a costing');
   await page.getByLabel('Follow-up 1: what needs doing').fill('Send the costing brief');
   await expectUsable(page);
@@ -130,6 +131,7 @@ test('the coordinator sees the meeting on the dashboard and downloads meetings.c
 test('logging the same MP on the same day shows the meeting already logged, and saving anyway is a choice', async () => {
   const page = await pageAs(MEMBER, PHONE);
   await startMeeting(page, 'lacolle', /Patrick O'Hara/);
+  await page.getByText('Add notes').click();
   await page.getByLabel('Notes').fill('We went with the coalition');
   await page.getByRole('button', { name: 'Save the meeting' }).click();
   const notice = page.locator('#duplicate-notice');
@@ -152,6 +154,7 @@ test('two pages editing one meeting: the second save shows what the first change
   await first.getByRole('button', { name: 'Save changes' }).click();
   await meetingId(first);
 
+  await second.getByText('Add notes').click();
   await second.getByLabel('Notes').fill('The coordinator’s note');
   await second.getByRole('button', { name: 'Save changes' }).click();
   await expect(second.locator('main').textContent()).resolves.toContain('Someone else saved this meeting while you were editing it');
@@ -163,6 +166,7 @@ test('two pages editing one meeting: the second save shows what the first change
 test('a meeting sent without an official comes back with the message at the top and beside the field, and keeps what was typed', async () => {
   const page = await pageAs(MEMBER, PHONE);
   await page.goto(`${url()}/meetings/new`);
+  await page.getByText('Add notes').click();
   await page.getByLabel('Notes').fill('Met at the food bank open house');
   await page.getByLabel('Follow-up 1: what needs doing').fill('Invite the MP to the AGM');
   await page.getByRole('button', { name: 'Save the meeting' }).click();

@@ -62,6 +62,7 @@ test('without JavaScript, the Find button lists the officials and the meeting is
   const page = await context.newPage();
   await signIn(page, 'mona@example.org');
   await page.goto(`${server.url}/meetings/new`);
+  await page.getByText('Add notes').click();
   await page.getByLabel('Notes').fill('Typed before searching');
   await page.getByLabel('Find the official').fill('ottawa');
   await page.getByRole('button', { name: 'Find' }).click();

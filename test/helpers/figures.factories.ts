@@ -50,7 +50,7 @@ export async function createFigureWorld(db: Knex): Promise<FigureWorld> {
   await m(on4, 'requested', -2, a, member);
   const qc = await m(qc1, 'held', -25, b, memberB, { stance: 'undecided', created_at: noon(-25) });
   await m(qc2, 'cancelled', -12, b, memberB);
-  await m(qc3, 'held', -6, null, coordinator, { stance: 'unknown' });
+  await m(qc3, 'held', -6, null, coordinator);
   await m(bc1, 'held', -1, b, memberB, { stance: 'champion' });
   await m(bc2, 'held', -4, a, member, { stance: 'supportive', deleted_at: noon(-2) });
   await m(former, 'held', -8, a, member, { stance: 'champion' });

@@ -114,7 +114,7 @@ describe('in French', () => {
     await switchLanguage(agent, 'fr');
     const page = await agent.get('/meetings/new').expect(200);
     expect(page.text).toContain('<html lang="fr">');
-    for (const words of ['Consigner une rencontre', 'Trouver l’élu ou l’élue', 'Demandes présentées', 'Position après la rencontre',
+    for (const words of ['Consigner une rencontre', 'Trouver l’élu ou l’élue', 'Ce qui a été demandé', 'Position après la rencontre',
       'En parlera au caucus', 'Écrira au ministre', 'Bureau de circonscription', 'Enregistrer la rencontre', 'Ajouter une ligne de suivi']) {
       expect(page.text).toContain(words);
     }

@@ -25,7 +25,7 @@ beforeAll(async () => {
     const party = PARTIES[i % PARTIES.length];
     const official = await createOfficial(t.db, { level, jurisdiction: JURISDICTION[level], province, party });
     await addTarget(t.db, campaign.id, official.id);
-    const row = { status: MEETING_STATUSES[i % 5], format: MEETING_FORMATS[i % 5], stance: STANCES[i % 5], kind: COMMITMENT_KINDS[i % 4] };
+    const row = { status: MEETING_STATUSES[i % 5], format: MEETING_FORMATS[i % 5], stance: STANCES[i % STANCES.length], kind: COMMITMENT_KINDS[i % 4] };
     const meeting = await createMeeting(t.db, {
       official_id: official.id, campaign_id: campaign.id, status: row.status, format: row.format, stance: row.stance, commitment_kinds: [row.kind],
     });

@@ -1,5 +1,6 @@
-// The meeting form, enhanced: officials suggested as you type, and only the chosen campaign's asks shown.
-// Without this script the form works the same through its Find button.
+// The meeting form, enhanced: officials suggested as you type, only the chosen campaign's asks shown, and
+// another follow-up row added in place. Without this script the form works the same through its Find
+// and Add buttons, which show the form again from the server.
 (function () {
   'use strict';
   var input = document.querySelector('input[data-suggest-url]');
@@ -39,5 +40,37 @@
   if (campaign && groups.length > 1) {
     campaign.addEventListener('change', showAsks);
     showAsks();
+  }
+
+  // A copy of the last row, emptied and numbered next: names, ids and the label, as the server would render it.
+  var followUps = document.getElementById('field-follow_ups');
+  var addRow = document.querySelector('[data-add-follow-up]');
+  if (followUps && addRow) {
+    var max = Number(followUps.getAttribute('data-max-rows')) || 1;
+    addRow.addEventListener('click', function (event) {
+      var rows = followUps.querySelectorAll('[data-follow-up-row]');
+      var last = rows[rows.length - 1];
+      if (!last) return;
+      event.preventDefault();
+      var n = rows.length;
+      var row = last.cloneNode(true);
+      var renumber = function (value) { return value.replace(/follow_ups\[\d+\]/g, 'follow_ups[' + n + ']'); };
+      row.querySelectorAll('.field-error').forEach(function (e) { e.remove(); });
+      row.querySelectorAll('.has-error').forEach(function (e) { e.classList.remove('has-error'); });
+      row.querySelectorAll('input, select').forEach(function (control) {
+        control.name = renumber(control.name);
+        control.id = renumber(control.id);
+        control.removeAttribute('aria-invalid');
+        control.removeAttribute('aria-describedby');
+        if (control.tagName === 'SELECT') control.selectedIndex = 0; else control.value = '';
+      });
+      row.querySelectorAll('label').forEach(function (label) { label.htmlFor = renumber(label.htmlFor); });
+      var first = row.querySelector('label');
+      if (first) first.textContent = followUps.getAttribute('data-row-label').replace('{n}', String(n + 1));
+      last.after(row);
+      if (n + 1 >= max) addRow.hidden = true;
+      var description = row.querySelector('input');
+      if (description) description.focus();
+    });
   }
 })();
