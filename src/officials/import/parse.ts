@@ -124,7 +124,7 @@ function resolveScope(layout: Layout, rows: { cells: string[] }[], options: Impo
   if (!jurisdiction) throw new ImportRefused('officials:refused.needJurisdiction', { level });
   if (layout.format.startsWith('commons') && jurisdiction !== 'ca') throw new ImportRefused('officials:refused.notThatLevel', { level: jurisdiction });
   const mismatch = scopeMismatch(level, jurisdiction);
-  if (mismatch) throw new ImportRefused(mismatch, { given: jurisdiction });
+  if (mismatch) throw new ImportRefused(mismatch, { level, jurisdiction }); // named as a body, never as its id
   return { level, jurisdiction };
 }
 
