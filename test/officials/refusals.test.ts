@@ -40,7 +40,7 @@ test.each([
 test('the House of Commons export cannot be imported as another level', async () => {
   const res = await upload(agent, commonsFile([row]), { level: 'municipal', jurisdiction: 'ca_on_ottawa' });
   expect(res.status).toBe(422);
-  expect(res.text).toContain('This file lists federal MPs');
+  expect(res.text).toContain('This file lists federal MPs: import it at the federal level (House of Commons), with no province or city.');
 });
 
 test('a file over 5 MB, or no file at all, is refused', async () => {
