@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../db';
-import { readRow, rows, timestamp } from '../db/one-statement';
+import { readRow, rows, timestamp, value } from '../db/one-statement';
 import type { SessionUser } from '../shared/types';
 import { FollowUpRow, followUpsOfMeeting } from './follow-ups.repo';
 import { Person } from './lookups.repo';
@@ -17,6 +17,9 @@ const AuditEvent = z.object({
   user_name: text, description: text,
 });
 
+/** A meeting with the ids of its attendees, which the access policy reads. */
+const MeetingWithAttendees = MeetingDetails.extend({ attendee_ids: z.array(z.number()) });
+
 export type MeetingPage = NonNullable<Awaited<ReturnType<typeof meetingPage>>>;
 
 /**
@@ -27,7 +30,7 @@ export type MeetingPage = NonNullable<Awaited<ReturnType<typeof meetingPage>>>;
  */
 export async function meetingPage(db: Db, meetingId: number, user: SessionUser) {
   return readRow(db, {
-    schema: MeetingDetails.extend({ attendee_ids: z.array(z.number()) }),
+    schema: MeetingWithAttendees,
     query: meetingDetailsQuery(db, meetingId)
       .select(db.raw('ARRAY(SELECT user_id FROM meeting_attendees WHERE meeting_id = m.id) AS attendee_ids')),
     name: "a meeting's page",
@@ -37,5 +40,21 @@ export async function meetingPage(db: Db, meetingId: number, user: SessionUser) 
     follow_ups: rows(FollowUp, followUpsOfMeeting(db, meetingId)),
     history: rows(AuditEvent, meetingHistory(db, meetingId)),
     people: rows(Person, offeredPeople(db, user, { meetingId })),
+  });
+}
+
+/**
+ * What deleting a meeting would remove, for the page that asks first: the meeting with its names
+ * and its attendees (the access policy reads them), and how many follow-ups it has, open or done.
+ */
+export function deletionSummary(db: Db, meetingId: number) {
+  return readRow(db, {
+    schema: MeetingWithAttendees,
+    query: meetingDetailsQuery(db, meetingId)
+      .select(db.raw('ARRAY(SELECT user_id FROM meeting_attendees WHERE meeting_id = m.id) AS attendee_ids')),
+    name: 'a meeting about to be deleted',
+  }, {
+    follow_ups: value(z.number(), db.raw('SELECT count(*)::int FROM follow_ups WHERE meeting_id = ?', [meetingId])),
+    open_follow_ups: value(z.number(), db.raw('SELECT count(*)::int FROM follow_ups WHERE meeting_id = ? AND done_at IS NULL', [meetingId])),
   });
 }

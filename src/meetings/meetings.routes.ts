@@ -10,16 +10,16 @@ import { parseMeetingFilters } from './list-filters';
 import { meetingTags } from './list-tags';
 import { filterChoices } from './list.repo';
 import { meetingList } from './list.service';
-import { meetingPage } from './meeting-page.repo';
+import { deletionSummary, meetingPage } from './meeting-page.repo';
 import { deleteMeeting, restoreMeeting } from './meetings.service';
 import { parseFollowUp } from './meetings.validate';
-import { mayMeeting, worksAcrossLocals } from './policy';
+import { mayMeeting, UNDO_MINUTES, worksAcrossLocals } from './policy';
 import { formBody, paramId, signedInUser } from '../shared/params';
 import { rememberList } from '../shared/nav';
 
 type FollowUpForm = { values: Record<string, string>; errors: Record<string, string> };
 
-/** Meetings: the list, one meeting's page, delete and restore; the form and follow-ups in their own files. */
+/** Meetings: the list, one meeting's page, delete (asked first) and restore; the form and follow-ups in their own files. */
 export function meetingsRouter(db: Db): Router {
   const router = Router();
 
@@ -76,12 +76,20 @@ export function meetingsRouter(db: Db): Router {
     res.redirect(303, `/meetings/${meetingId}#follow-ups`);
   });
 
+  /** Asks first: what deleting would remove, with "Delete" (a form) and "Keep it" (a link back). */
+  router.get('/:id/delete', async (req, res) => {
+    const user = signedInUser(req);
+    const meeting = allowed(user, await deletionSummary(db, paramId(req.params.id)), 'change');
+    res.render('meetings/delete', { meeting, restoresAnyTime: worksAcrossLocals(user), minutes: UNDO_MINUTES });
+  });
+
   router.post('/:id/delete', async (req, res) => {
     const meetingId = paramId(req.params.id);
     await deleteMeeting(db, signedInUser(req), meetingId);
-    // Those who may restore it stay on its page, where the restore button is.
+    // Those who may restore it at any time stay on its page, where the restore button is.
     const restorer = worksAcrossLocals(signedInUser(req));
-    flash(req, 'success', req.t(restorer ? 'meetings:deleted.doneCoordinator' : 'meetings:deleted.done'));
+    flash(req, 'success', req.t(restorer ? 'meetings:deleted.doneCoordinator' : 'meetings:deleted.done', { minutes: UNDO_MINUTES }),
+      { url: `/meetings/${meetingId}/restore`, label: req.t('meetings:deleted.undo') });
     res.redirect(303, restorer ? `/meetings/${meetingId}` : '/meetings');
   });
 

@@ -42,7 +42,7 @@ export const PERSON: Kind = {
 
 /** What a meeting's rules read. */
 export const MeetingFacts = z.object({ local_id: z.number().nullable(), logged_by: z.number().nullable(), deleted_at: timestamp.nullable(),
-  attendee_ids: z.array(z.number()) });
+  deleted_by: z.number().nullable(), attendee_ids: z.array(z.number()) });
 export type MeetingFacts = z.output<typeof MeetingFacts>;
 
 /** What a follow-up's rules read. */
@@ -72,7 +72,7 @@ export function findMeetingChecked(db: Db, id: number): Promise<MeetingChecked |
 export function followUpsWithFacts(db: Db, columns = ['f.id', 'f.assignee_id']) {
   return db('follow_ups as f').join('meetings as m', 'm.id', 'f.meeting_id').select(...columns,
     db.raw(`json_build_object('local_id', m.local_id, 'logged_by', m.logged_by, 'deleted_at', m.deleted_at,
-      'attendee_ids', ARRAY(SELECT user_id FROM meeting_attendees WHERE meeting_id = m.id)) AS meeting`));
+      'deleted_by', m.deleted_by, 'attendee_ids', ARRAY(SELECT user_id FROM meeting_attendees WHERE meeting_id = m.id)) AS meeting`));
 }
 
 /** People (aliased `u`) with what their rules read. */

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Db } from '../db';
 import { hasRole } from '../shared/auth-guards';
-import { all, always, among, any, applyRule, equal, has, holds, Joined, missing, never, of, Rule, selectEach } from '../shared/rules';
+import { after, all, always, among, any, applyRule, equal, has, holds, Joined, missing, never, of, Rule, selectEach } from '../shared/rules';
 import type { SessionUser } from '../shared/types';
 import { FOLLOW_UP, FollowUpFacts, MEETING, MeetingFacts, PERSON, PersonFacts } from './policy.repo';
 
@@ -30,17 +30,28 @@ export const involving = (user: SessionUser): Rule => any(equal('logged_by', use
 export type MeetingNeed = 'see' | 'change' | 'restore';
 
 /**
+ * How long whoever deleted a meeting may undo it themself. Ten minutes covers "I pressed the wrong
+ * button" and the time to notice on the next page; later, a coordinator restores it, as before.
+ */
+export const UNDO_MINUTES = 10;
+
+/** A meeting the user deleted less than UNDO_MINUTES ago, among those they logged or attended. */
+const ownRecentDeletion = (user: SessionUser, now: Date): Rule =>
+  all(equal('deleted_by', user.id), involving(user), after('deleted_at', new Date(now.getTime() - UNDO_MINUTES * 60_000)));
+
+/**
  * Members see their local's meetings and the ones they logged or attended, and change only the ones
  * they logged or attended; coordinators and admins see and change all. A deleted meeting only
- * coordinators see, and nobody changes it before restoring it.
+ * coordinators see, and nobody changes it before restoring it. Coordinators restore any deleted
+ * meeting at any time; the member who deleted one of theirs may undo it for UNDO_MINUTES.
  */
-export function meetingRule(user: SessionUser, need: MeetingNeed): Rule {
+export function meetingRule(user: SessionUser, need: MeetingNeed, now = new Date()): Rule {
   if (!user.active) return never;
   const everyLocal = worksAcrossLocals(user);
   switch (need) {
     case 'see': return everyLocal ? always : all(missing('deleted_at'), any(ownLocal(user), involving(user)));
     case 'change': return all(missing('deleted_at'), everyLocal ? always : involving(user));
-    case 'restore': return everyLocal ? always : never;
+    case 'restore': return everyLocal ? always : ownRecentDeletion(user, now);
   }
 }
 

@@ -63,7 +63,7 @@ export function importsRouter(db: Db): Router {
         refusal = { key: err.reason, params: err.params, missing: err.missing };
       }
     }
-    await renderIndex(req, res, 422, { errors, refusal, values: { level: text(body.level), jurisdiction: text(body.jurisdiction) }, fileName: file?.originalname });
+    await renderIndex(req, res, 422, { errors, refusal, values: { level: text(body.level), province: text(body.province), city: text(body.city) }, fileName: file?.originalname });
   });
 
   /** The first-run offer of an empty directory: the bundled list, previewed like an uploaded file. */

@@ -1,6 +1,7 @@
 import type { Request, RequestHandler } from 'express';
+import type { FlashMessage } from './types';
 
-type FlashType = 'success' | 'error' | 'info';
+type FlashType = FlashMessage['type'];
 
 /** What a redirect's URL carries when its success message could not be kept in the session. */
 const SAVED_MARKER = 'saved';
@@ -12,9 +13,12 @@ export function markedSaved(url: unknown): unknown {
   return `${path}${path.includes('?') ? '&' : '?'}${SAVED_MARKER}=1${fragment !== undefined ? `#${fragment}` : ''}`;
 }
 
-/** Queues a message for the next page this session sees (after a redirect). */
-export function flash(req: Request, type: FlashType, message: string): void {
-  req.session.flash = [...(req.session.flash ?? []), { type, message }];
+/**
+ * Queues a message for the next page this session sees (after a redirect), with a button that
+ * posts to `action.url` when given (an "Undo": a form, so that it works without script).
+ */
+export function flash(req: Request, type: FlashType, message: string, action?: FlashMessage['action']): void {
+  req.session.flash = [...(req.session.flash ?? []), { type, message, ...(action ? { action } : {}) }];
 }
 
 /**
@@ -22,7 +26,7 @@ export function flash(req: Request, type: FlashType, message: string): void {
  * not be kept (the session was not saved) says `saved=1` instead: the page says it was saved.
  */
 export const flashMessages: RequestHandler = (req, res, next) => {
-  const queued: { type: FlashType; message: string }[] = req.session?.flash ?? [];
+  const queued: FlashMessage[] = req.session?.flash ?? [];
   if (req.session?.flash) delete req.session.flash;
   const savedMarker = req.method === 'GET' && req.query?.[SAVED_MARKER] === '1' && !queued.some((m) => m.type === 'success');
   res.locals.flash = savedMarker ? [...queued, { type: 'success', message: req.t('shared:flash.saved') }] : queued;

@@ -18,6 +18,8 @@ export type Rule =
   | { is: 'missing'; field: string }
   /** The record's field is one of the values. */
   | { is: 'among'; field: string; values: readonly Id[] }
+  /** The record's field is a moment later than the value (null is not). */
+  | { is: 'after'; field: string; value: Date }
   /** A list the record has (its attendees, say; a relation of its kind) holds the value. */
   | { is: 'has'; relation: string; value: Id }
   /** The record's parent (a follow-up's meeting) meets the rule. */
@@ -47,6 +49,7 @@ export function any(...rules: Rule[]): Rule {
 export const equal = (field: string, value: Id | boolean): Rule => ({ is: 'equal', field, value });
 export const missing = (field: string): Rule => ({ is: 'missing', field });
 export const among = (field: string, values: readonly Id[]): Rule => ({ is: 'among', field, values });
+export const after = (field: string, value: Date): Rule => ({ is: 'after', field, value });
 export const has = (relation: string, value: Id): Rule => ({ is: 'has', relation, value });
 export const of = (parent: string, rule: Rule): Rule => ({ is: 'of', parent, rule });
 
@@ -91,6 +94,9 @@ function write(q: Knex.QueryBuilder, rule: Rule, kind: Kind, alias: string, join
       // One array parameter, not IN (?, ?, …): the statement's text stays the same for any number of ids.
       q.whereRaw('?? = ANY(?::int[])', [`${alias}.${rule.field}`, [...rule.values]]);
       return;
+    case 'after':
+      q.where(`${alias}.${rule.field}`, '>', rule.value);
+      return;
     case 'has':
       relationOf(kind, rule.relation)(q, alias, rule.value);
       return;
@@ -118,6 +124,10 @@ export function holds(rule: Rule, kind: Kind, facts: Facts): boolean {
     case 'equal': return facts[rule.field] === rule.value;
     case 'missing': return facts[rule.field] === null || facts[rule.field] === undefined;
     case 'among': return rule.values.includes(facts[rule.field] as Id);
+    case 'after': {
+      const moment = facts[rule.field];
+      return moment instanceof Date && moment.getTime() > rule.value.getTime();
+    }
     case 'has': {
       relationOf(kind, rule.relation);
       const list = facts[rule.relation];

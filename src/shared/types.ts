@@ -24,13 +24,20 @@ declare global {
   }
 }
 
+/** A message for the next page; `action`, a button that posts to `url` (an "Undo"). */
+export interface FlashMessage {
+  type: 'success' | 'error' | 'info';
+  message: string;
+  action?: { url: string; label: string };
+}
+
 declare module 'express-session' {
   interface SessionData {
     /** When this session signed in (ms): the 12-hour absolute limit and password-change cut-off. */
     authenticatedAt?: number;
     /** When the stored session's expiry was last pushed back (see touchSession). */
     touchedAt?: number;
-    flash?: { type: 'success' | 'error' | 'info'; message: string }[];
+    flash?: FlashMessage[];
     /** A form whose submission met an expired session, kept to be put back after signing in. */
     pendingForm?: { path: string; body: Record<string, unknown> };
   }

@@ -34,7 +34,7 @@ describe('campaigns', () => {
     expect(res.status).toBe(422);
     expect(res.text).toContain('Enter the campaign’s name.');
     expect(res.text).toContain('The end date must be on or after the start date.');
-    expect(res.text).toContain('Enter a date as YYYY-MM-DD');
+    expect(res.text).toContain('Enter a date, for example 2026-03-31');
     expect(res.text).toContain('value="A national standard for wages"');
     expect(res.text).toContain('Targeted, stable funding');
     expect(res.text).toContain('value="2026-02-30"');

@@ -167,7 +167,7 @@ describe('filters', () => {
   test('bad filters are refused with a message, not a crash', async () => {
     const res = await coordinator.get('/dashboard?province=ZZ&from=2026-02-30').expect(422);
     expect(res.text).toContain('Choose a province or territory from the list.');
-    expect(res.text).toContain('Enter a date as YYYY-MM-DD');
+    expect(res.text).toContain('Enter a date, for example 2026-03-31');
     await coordinator.get('/dashboard?campaign=999999').expect(422);
   });
 });

@@ -42,6 +42,7 @@ const TABLE: Record<string, Row> = {
   "GET /follow-ups": { url: () => '/follow-ups', expect: [LOGIN, 200, 200, 200, 200] },
   "GET /meetings": { url: () => '/meetings', expect: [LOGIN, 200, 200, 200, 200] },
   "GET /meetings/:id": { url: (w) => `/meetings/${w.meeting.id}`, expect: [LOGIN, 200, 404, 200, 200] },
+  "GET /meetings/:id/delete": { url: (w) => `/meetings/${w.meeting.id}/delete`, expect: [LOGIN, 200, 404, 200, 200] },
   "GET /meetings/:id/edit": { url: (w) => `/meetings/${w.meeting.id}/edit`, expect: [LOGIN, 200, 404, 200, 200] },
   "GET /meetings/new": { url: () => '/meetings/new', expect: [LOGIN, 200, 200, 200, 200] },
   "GET /meetings/official-choices": { url: () => '/meetings/official-choices?q=pat', expect: [LOGIN, 200, 200, 200, 200] },
@@ -52,7 +53,8 @@ const TABLE: Record<string, Row> = {
   "POST /meetings/:id/delete": { url: (w) => `/meetings/${w.doomed.id}/delete`, expect: [403, 303, 404, 303, 303], before: (w) => t.db('meetings').where({ id: w.doomed.id }).update({ deleted_at: null }) },
   "POST /meetings/:id/edit": { url: (w) => `/meetings/${w.meeting.id}/edit`, expect: [403, 422, 404, 422, 422] },
   "POST /meetings/:id/follow-ups": { url: (w) => `/meetings/${w.meeting.id}/follow-ups`, expect: [403, 422, 404, 422, 422] },
-  "POST /meetings/:id/restore": { url: (w) => `/meetings/${w.doomed.id}/restore`, expect: [403, 404, 404, 303, 303], before: (w) => t.db('meetings').where({ id: w.doomed.id }).update({ deleted_at: t.db.fn.now() }) },
+  // Deleted by the member who logged it a moment ago: they may undo it; a coordinator restores any.
+  "POST /meetings/:id/restore": { url: (w) => `/meetings/${w.doomed.id}/restore`, expect: [403, 303, 404, 303, 303], before: (w) => t.db('meetings').where({ id: w.doomed.id }).update({ deleted_at: t.db.fn.now(), deleted_by: w.member.id }) },
   "POST /meetings/new": { url: () => '/meetings/new', expect: [403, 422, 422, 422, 422] },
   "GET /healthz": { url: () => '/healthz', expect: [200, 200, 200, 200, 200] },
   "GET /login": { url: () => '/login', expect: [200, 303, 303, 303, 303] },

@@ -73,6 +73,7 @@ export interface MeetingFields {
   notes: string | null;
   other_attendees: string | null;
   deleted_at: Date | string | null;
+  deleted_by: number | null;
   created_at: string;
   ask_ids: number[];
   attendee_ids: number[];

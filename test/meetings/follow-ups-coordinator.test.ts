@@ -64,7 +64,7 @@ describe('a coordinator', () => {
       expect(page).toContain('<p class="filter-count">2 follow-ups</p>');
       // The done tab has no such day: it leaves the filter out.
       expect(page).toContain('href="/follow-ups?province=ON&state=done"');
-      expect((await coordinator.get('/follow-ups?as_of=yesterday').expect(422)).text).toContain('Enter a date as YYYY-MM-DD');
+      expect((await coordinator.get('/follow-ups?as_of=yesterday').expect(422)).text).toContain('Enter a date, for example 2026-03-31');
     } finally {
       await t.db('follow_ups').whereIn('id', [w.ids['Beta done'], w.ids['Beta overdue']]).update({ created_at: t.db.fn.now() });
       await t.db('follow_ups').where({ id: w.ids['Beta done'] }).update({ done_at: t.db.fn.now() });
@@ -93,7 +93,7 @@ describe('a coordinator', () => {
 
   test('a malformed filter is refused with the form kept and a plain message', async () => {
     const page = await coordinator.get('/follow-ups?due_from=2026-13-01&local=abc').expect(422);
-    expect(page.text).toContain('Enter a date as YYYY-MM-DD');
+    expect(page.text).toContain('Enter a date, for example 2026-03-31');
     expect(page.text).toContain('Choose a local from the list.');
     expect(page.text).toContain('value="2026-13-01"');
   });
@@ -128,7 +128,7 @@ describe('a coordinator', () => {
     expect(byCampaign).toMatch(/<option value="\d+" selected>Première campagne<\/option>/);
     await t.db('campaigns').where({ id: first.id }).update({ name_fr: '' });
     const bad = await fr.get('/follow-ups?due_to=demain').expect(422);
-    expect(bad.text).toContain('Entrez une date au format AAAA-MM-JJ');
+    expect(bad.text).toContain('Entrez une date, par exemple 2026-03-31');
   });
 });
 

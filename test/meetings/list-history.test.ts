@@ -63,7 +63,7 @@ describe('/meetings list', () => {
   test('a malformed filter is a message, not a crash', async () => {
     const res = await member.get('/meetings?from=yesterday&status=visited');
     expect(res.status).toBe(422);
-    expect(res.text).toContain('Enter a date as YYYY-MM-DD');
+    expect(res.text).toContain('Enter a date, for example 2026-03-31');
     expect(res.text).toContain('Choose a status from the list.');
   });
 

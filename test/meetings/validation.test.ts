@@ -42,7 +42,7 @@ describe('every validation message, with nothing typed lost and nothing written'
     ['campaign_id', 'unknown', { campaign_id: '999999' }, 'Choose a campaign from the list.'],
     ['status', 'not in the list', { status: 'visited' }, 'Choose a status from the list.'],
     ['held_on', 'missing', { held_on: '' }, 'Enter the date of the meeting.'],
-    ['held_on', 'not a real day', { held_on: '2026-02-30' }, 'Enter a date as YYYY-MM-DD'],
+    ['held_on', 'not a real day', { held_on: '2026-02-30' }, 'Enter a date, for example 2026-03-31'],
     ['held_on', 'held in the future', { held_on: '2999-01-01' }, 'A held meeting cannot be in the future.'],
     ['format', 'not in the list', { format: 'carrier pigeon' }, 'Choose a format from the list.'],
     ['location', 'too long', { location: 'x'.repeat(501) }, 'Keep the location under 500 characters.'],
@@ -64,7 +64,7 @@ describe('every validation message, with nothing typed lost and nothing written'
 
   test('a follow-up with a date but nothing to do, a bad due date, an unknown assignee (blank rows close up)', async () => {
     await refused({ ...valid(), ...followUpFields([{ due_on: '2030-01-01' }]) }, 'follow_ups[0][description]', 'Say what needs doing for this follow-up');
-    await refused({ ...valid(), ...followUpFields([{ description: 'Call', due_on: 'soon' }]) }, 'follow_ups[0][due_on]', 'Enter a date as YYYY-MM-DD', ['value="Call"', 'value="soon"']);
+    await refused({ ...valid(), ...followUpFields([{ description: 'Call', due_on: 'soon' }]) }, 'follow_ups[0][due_on]', 'Enter a date, for example 2026-03-31', ['value="Call"', 'value="soon"']);
     await refused({ ...valid(), ...followUpFields([{}, { description: 'Call', assignee_id: 999999 }]) }, 'follow_ups[0][assignee_id]', 'Choose the person from the list.');
   });
 

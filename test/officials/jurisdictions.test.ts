@@ -38,7 +38,7 @@ test('municipal councillors and mayors imported as provincial are refused; level
   expect(text(res.text)).toContain('None of the rows of this file is for National Assembly of Québec: the first is for “Maire”.');
   const ca = await upload(agent, Buffer.from('first_name,last_name,constituency\nAnn,Example,Nepean\n'), { level: 'provincial', jurisdiction: 'ca' });
   expect(ca.status).toBe(422);
-  expect(text(ca.text)).toContain('A provincial list is for one province’s legislature: write ca and the province’s code (for example ca_on for the Legislative Assembly of Ontario), not ca.');
+  expect(text(ca.text)).toContain('A provincial list is for one province’s legislature: choose the province and leave the city empty (not House of Commons).');
   const city = await upload(agent, Buffer.from('first_name,last_name,constituency\nAnn,Example,Ward 1\n'), { level: 'municipal', jurisdiction: 'ca_on' });
   expect(text(city.text)).toContain('A municipal list is for one city council');
 });

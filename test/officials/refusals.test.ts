@@ -27,7 +27,7 @@ test.each([
   ['an unclosed quote', Buffer.from('first_name,last_name,constituency\n"Ann,Example,Nepean\n'), 'malformed near line'],
   ['more than 10,000 rows', commonsFile(Array.from({ length: 10_001 }, (_, i) => `,A,B${i},Riding ${i},Ontario,Liberal,2021-09-20,`)), 'more than 10,000 rows'],
   ['a header of more than 1,000 columns', Buffer.from(`first_name,last_name,constituency${',x'.repeat(1000)}\nAnn,Example,Nepean\n`), 'more than 1,000 columns'],
-  ['a municipal list with no jurisdiction', iconv.encode('District name,Primary role,Name\r\nWard 1,Councillor,Ana Lopez\r\n', 'windows-1252'), 'Say which jurisdiction'],
+  ['a municipal list with no jurisdiction', iconv.encode('District name,Primary role,Name\r\nWard 1,Councillor,Ana Lopez\r\n', 'windows-1252'), 'Say which body this list is for: choose its province or territory'],
   ['a Represent file whose role says no level', iconv.encode('District name,Primary role,Name\r\nNorth,Chair,Ana Lopez\r\n', 'windows-1252'), 'We cannot tell the level from the role “Chair”'],
 ])('%s is refused with a plain message and nothing written', async (_name, bytes, message) => {
   const res = await upload(agent, bytes);
@@ -40,12 +40,12 @@ test.each([
 test('the House of Commons export cannot be imported as another level', async () => {
   const res = await upload(agent, commonsFile([row]), { level: 'municipal', jurisdiction: 'ca_on_ottawa' });
   expect(res.status).toBe(422);
-  expect(res.text).toContain('This file lists federal MPs');
+  expect(res.text).toContain('This file lists federal MPs: import it at the federal level (House of Commons), with no province or city.');
 });
 
-test('a file over 5 MiB, or no file at all, is refused', async () => {
+test('a file over 5 MB, or no file at all, is refused', async () => {
   const big = Buffer.concat([Buffer.from(`${COMMONS_HEADER}\n`), Buffer.alloc(5 * 1024 * 1024 + 1, 'a')]);
-  expect((await upload(agent, big)).text).toContain('larger than 5 MiB');
+  expect((await upload(agent, big)).text).toContain('larger than 5 MB');
   const token = csrfFrom((await agent.get('/officials/imports')).text);
   const none = await agent.post('/officials/imports').field('_csrf', token).field('level', '');
   expect(none.status).toBe(422);
@@ -59,12 +59,25 @@ test('the uploaded file name is never echoed unescaped', async () => {
   expect(res.text).toContain('&lt;img src=x onerror=alert(1)&gt;.csv');
 });
 
-test('an unknown level or a malformed jurisdiction is reported next to its field', async () => {
-  const res = await upload(agent, commonsFile([row]), { level: 'galactic', jurisdiction: 'Ontario!' });
+test('an unknown level, province or city is reported next to its field, the input kept', async () => {
+  const res = await upload(agent, commonsFile([row]), { level: 'galactic', province: 'XX', city: '!!!' });
   expect(res.status).toBe(422);
   expect(res.text).toContain('Choose a level from the list');
-  expect(res.text).toContain('Write the jurisdiction like ca, ca_on or ca_on_toronto');
-  expect(res.text).toContain('value="Ontario!"');
+  expect(res.text).toContain('Choose a province or territory from the list.');
+  expect(res.text).toContain('Write the city’s name, for example Toronto.');
+  expect(res.text).toContain('value="!!!"');
+  const cityAlone = await upload(agent, commonsFile([row]), { level: 'municipal', city: 'Toronto' });
+  expect(cityAlone.text).toContain('Choose the city’s province or territory too.');
+  expect(cityAlone.text).toContain('value="Toronto"');
+  // A jurisdiction id as scripts post it is still read, and refused when malformed.
+  expect((await upload(agent, commonsFile([row]), { jurisdiction: 'Ontario!' })).text).toContain('The tracker does not know this body.');
+});
+
+test('the form asks in words: a province and a city make the council the list is for', async () => {
+  const res = await upload(agent, Buffer.from('first_name,last_name,constituency\nAnn,Example,Ward 1\n'), { level: 'municipal', province: 'ON', city: 'Toronto' });
+  expect(res.status).toBe(303);
+  const batch = await t.db('import_batches').orderBy('id', 'desc').first();
+  expect(batch).toMatchObject({ level: 'municipal', jurisdiction: 'ca_on_toronto' });
 });
 
 test('a French-speaking coordinator gets the refusal and the preview in French', async () => {

@@ -62,9 +62,9 @@ describe('the reports page', () => {
 
 describe('bad filters', () => {
   test.each([
-    ['/reports/lobbying-registry.csv?month=2019-13', 'Enter a month as YYYY-MM'],
-    ['/reports/lobbying-registry.csv?month=march', 'Enter a month as YYYY-MM'],
-    ['/reports/meetings.csv?from=2019-02-30', 'Enter a date as YYYY-MM-DD'],
+    ['/reports/lobbying-registry.csv?month=2019-13', 'Enter a month, for example 2026-03'],
+    ['/reports/lobbying-registry.csv?month=march', 'Enter a month, for example 2026-03'],
+    ['/reports/meetings.csv?from=2019-02-30', 'Enter a date, for example 2026-03-31'],
     ['/reports/coverage.csv?campaign=abc', 'Choose a campaign from the list.'],
     ['/reports/follow-ups.csv?province=XX', 'Choose a province or territory from the list.'],
     ['/reports/meetings.csv?from=2026-05-01&to=2026-04-01', 'The end date must be on or after the start date.'],
@@ -82,7 +82,7 @@ describe('bad filters', () => {
   test('the reports page shows a bad filter next to its field', async () => {
     const res = await coordinator.get('/reports?from=2019-02-30');
     expect(res.status).toBe(400);
-    expect(res.text).toContain('Enter a date as YYYY-MM-DD');
+    expect(res.text).toContain('Enter a date, for example 2026-03-31');
   });
 });
 

@@ -38,6 +38,15 @@ describe('static files', () => {
   });
 });
 
+describe('the print stylesheet', () => {
+  test('is linked for paper only, under its hashed name like the others, and hides the header', async () => {
+    const page = await request(t.app).get('/login').expect(200);
+    const link = page.text.match(/<link rel="stylesheet" href="([^"]+)" media="print">/);
+    expect(link?.[1]).toMatch(/^\/static\/css\/print\.[0-9a-f]{12}\.css$/);
+    expect((await request(t.app).get(link![1]).expect(200)).text).toContain('.site-header');
+  });
+});
+
 describe('compression', () => {
   test('pages, CSS and scripts are compressed for a browser that accepts it; CSV exports are not', async () => {
     const page = await member.get('/officials').set('Accept-Encoding', 'br, gzip').expect(200);

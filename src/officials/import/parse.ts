@@ -116,15 +116,15 @@ function resolveScope(layout: Layout, rows: { cells: string[] }[], options: Impo
     if (!guess.level && !options.level) throw new ImportRefused('officials:refused.needLevel', { role });
   }
   if (guess.level === 'federal' && options.level && options.level !== 'federal') {
-    throw new ImportRefused('officials:refused.notThatLevel', { level: options.level });
+    throw new ImportRefused('officials:refused.notThatLevel', {});
   }
   const level = options.level ?? guess.level ?? 'federal';
   const jurisdiction = options.jurisdiction ?? (level === guess.level ? guess.jurisdiction : undefined)
     ?? (level === 'federal' || level === 'senate' ? 'ca' : undefined);
   if (!jurisdiction) throw new ImportRefused('officials:refused.needJurisdiction', { level });
-  if (layout.format.startsWith('commons') && jurisdiction !== 'ca') throw new ImportRefused('officials:refused.notThatLevel', { level: jurisdiction });
+  if (layout.format.startsWith('commons') && jurisdiction !== 'ca') throw new ImportRefused('officials:refused.notThatLevel', {});
   const mismatch = scopeMismatch(level, jurisdiction);
-  if (mismatch) throw new ImportRefused(mismatch, { given: jurisdiction });
+  if (mismatch) throw new ImportRefused(mismatch, { level, jurisdiction }); // named as a body, never as its id
   return { level, jurisdiction };
 }
 
