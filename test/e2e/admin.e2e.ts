@@ -1,4 +1,4 @@
-import { trackerAndBrowser, newContext, axeViolations, scrollsSideways, setUpFirstAdmin, PHONE } from './browser';
+import { trackerAndBrowser, newContext, axeViolations, scrollsSideways, setUpFirstAdmin, followMenuLink, PHONE } from './browser';
 
 const tracker = trackerAndBrowser();
 
@@ -11,7 +11,7 @@ test('an administrator adds a local and a member on a phone; every admin page is
   };
   await setUpFirstAdmin(page, tracker.server().url);
 
-  await page.getByRole('link', { name: 'Admin', exact: true }).click();
+  await followMenuLink(page, 'Admin');
   await page.getByRole('link', { name: 'Locals', exact: true }).click();
   await page.getByRole('button', { name: 'Add a local' }).click();
   await page.getByRole('button', { name: 'Create the local' }).click(); // nothing filled in: 422

@@ -67,6 +67,12 @@ export async function signIn(page: Page, url: string, email: string, password: s
   await page.waitForURL(`${url}/`);
 }
 
+/** Follows one of the menu's links as a member does on a phone: the menu (a disclosure) first. */
+export async function followMenuLink(page: Page, name: string): Promise<void> {
+  await page.locator('details.menu > summary').click();
+  await page.locator('.menu-links').getByRole('link', { name, exact: true }).click();
+}
+
 /** Switches to French the way a member does: signed in, the switch sits in the menu (a disclosure). */
 export async function switchToFrench(page: Page): Promise<void> {
   if ((await page.locator('html').getAttribute('lang')) === 'fr') return; // the user's saved language already

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
@@ -9,8 +10,11 @@ import { expectUsable, launchBrowser, newContext, PHONE, signIn } from './browse
  * The meeting form on a 390 x 844 phone: its sections in the order a meeting is told, announced as
  * regions; a short held meeting (today, the official, one ask, a stance) within two screens and the
  * whole form, every disclosure open, within three; nothing wider than the screen, no axe violation,
- * in both languages; and the same on a laptop. Screenshots go to /tmp for a person to look at.
+ * in both languages; and the same on a laptop. Screenshots go to the system's temporary folder for a person to look at.
  */
+/** Where a screenshot is saved: the system's temporary folder, never the repository. */
+const shot = (name: string) => path.join(os.tmpdir(), `meeting-form-${name}.png`);
+
 let server: RunningServer;
 let browser: Browser;
 
@@ -76,13 +80,13 @@ describe.each(Object.keys(LANGS) as Lang[])('on a phone, in %s', (lang) => {
     expect(await page.locator('#field-attendee_ids input:checked').count()).toBe(1);
 
     await fillShortMeeting(page, lang);
-    await page.screenshot({ path: `/tmp/meeting-form-phone-${lang}-short.png`, fullPage: true });
+    await page.screenshot({ path: shot(`phone-${lang}-short`), fullPage: true });
     expect(await saveBottom(page, words.save)).toBeLessThanOrEqual(2 * PHONE.height);
     await expectUsable(page);
 
     for (const details of await page.locator('details.more').all()) if (!(await details.getAttribute('open'))) await details.locator('summary').click();
     expect(await page.locator('details.more:not([open])').count()).toBe(0);
-    await page.screenshot({ path: `/tmp/meeting-form-phone-${lang}-full.png`, fullPage: true });
+    await page.screenshot({ path: shot(`phone-${lang}-full`), fullPage: true });
     expect(await saveBottom(page, words.save)).toBeLessThanOrEqual(3 * PHONE.height);
     await expectUsable(page);
     await page.context().close();
@@ -93,7 +97,7 @@ test('on a 1366 px laptop the short meeting fits in two screens, with nothing wi
   const laptop = { width: 1366, height: 768 };
   const page = await openForm(laptop, 'en');
   await fillShortMeeting(page, 'en');
-  await page.screenshot({ path: '/tmp/meeting-form-laptop-en-short.png', fullPage: true });
+  await page.screenshot({ path: shot('laptop-en-short'), fullPage: true });
   expect(await saveBottom(page, LANGS.en.save)).toBeLessThanOrEqual(2 * laptop.height);
   await expectUsable(page);
   await page.context().close();

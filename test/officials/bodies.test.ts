@@ -31,7 +31,7 @@ test('the preview groups the counts by body, names each body, and says which row
   const id = await preview(agent, organizationFile(SEVERAL_BODIES));
   const html = (await agent.get(`/officials/imports/${id}`)).text;
   const page = text(html);
-  expect(page).toContain('Level / jurisdiction 4 bodies');
+  expect(page).toContain('Body 4 bodies');
   expect(page).toContain('Import Legislative Assembly of Ontario Rows 2 To add 2 To update 0 Unchanged 0 To end 0 Sitting, not in the file 0');
   expect(page).toContain('Import National Assembly of Québec Rows 1 To add 1');
   expect(page).toContain('Import Toronto City Council Rows 2 To add 2');

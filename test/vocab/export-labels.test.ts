@@ -56,7 +56,7 @@ async function pageWords(agent: Agent) {
   const commitment = new Map([...form.matchAll(/name="commitment_kinds" value="([^"]+)"[^>]*> ([^<]+)<\/label>/g)].map((m) => [m[1], unescape(m[2])]));
   return {
     status: options(form, 'field-status'), format: options(form, 'field-format'), stance: options(form, 'field-stance'), commitment,
-    level: options(directory, 'level'), province: options(directory, 'province'), party: options(directory, 'party'),
+    level: options(directory, 'field-level'), province: options(directory, 'field-province'), party: options(directory, 'field-party'),
   };
 }
 
