@@ -81,7 +81,7 @@ describe('a coordinator', () => {
     expect(tags).toContain(`href="/follow-ups?local=${w.localB.id}&assignee=none&overdue=1"`);
     expect(tags).toContain(`href="/follow-ups?campaign=${w.c2.id}&local=${w.localB.id}&assignee=none"`);
     expect(tags).toContain('href="/follow-ups"');
-    expect(page.text).toContain('No follow-ups.');
+    expect(page.text).toContain('No follow-up here.');
   });
 
   test("the local filtered on offers its people to reassign to; another's are not listed", async () => {

@@ -57,7 +57,7 @@ describe('/meetings list', () => {
     expect(rowsOf((await coord.get(`/meetings?mine=1`)).text)).toBe(25);
     const page = await member.get('/meetings?stance=champion&status=held');
     expect(page.text).toMatch(/<option value="champion" selected>/);
-    expect(page.text).toContain('No meetings match.');
+    expect(page.text).toContain('No meeting matches these filters.');
   });
 
   test('a malformed filter is a message, not a crash', async () => {

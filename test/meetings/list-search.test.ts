@@ -33,7 +33,7 @@ test('the search box finds meetings by part of the riding or the name, accents a
   expect(byRiding.text).toContain('1 meeting');
   expect(byRiding.text).toMatch(/Search: “chateauguay lacolle”/);
   expect(officialsShown((await member.get('/meetings?q=IEN').expect(200)).text)).toEqual(['Marci Ien']);
-  expect((await member.get('/meetings?q=%25').expect(200)).text).toContain('No meetings match.');
+  expect((await member.get('/meetings?q=%25').expect(200)).text).toContain('No meeting matches these filters.');
 });
 
 test('the date and official columns sort the list, newest first by default', async () => {
