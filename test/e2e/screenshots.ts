@@ -1,7 +1,7 @@
 /**
  * npm run screenshots — the README's pictures, taken from the tracker running on the demo data
- * (npm run db:seed) in Debian's Chromium: the dashboard, the log-a-meeting form on a phone and an
- * import preview. Saved as PNG files in .github/images/.
+ * (npm run db:seed) in Debian's Chromium: the dashboard, the log-a-meeting form and the follow-ups on a
+ * phone, and an import preview. Saved as PNG files in .github/images/.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -54,10 +54,19 @@ async function logMeetingForm(browser: Browser, demo: DemoTracker): Promise<void
   await signIn(page, demo.server.url, demo.users.member.email, demo.users.member.password);
   await page.goto(`${demo.server.url}/meetings/new`);
   await page.getByLabel('Find the official').fill('toronto cent');
-  await page.getByLabel(/Marci Ien/).check();
+  await page.waitForSelector('#official-choices input[type=radio]:checked'); // the only match is picked
   await page.getByLabel('Stance after the meeting').selectOption('supportive');
   await page.locator('main h1').scrollIntoViewIfNeeded();
   await shoot(page, 'log-a-meeting.png');
+  await context.close();
+}
+
+async function followUpsOnAPhone(browser: Browser, demo: DemoTracker): Promise<void> {
+  const context = await newContext(browser, PHONE);
+  const page = await context.newPage();
+  await signIn(page, demo.server.url, demo.users.member.email, demo.users.member.password);
+  await page.goto(`${demo.server.url}/follow-ups`);
+  await shoot(page, 'follow-ups-phone.png');
   await context.close();
 }
 
@@ -81,6 +90,7 @@ async function main(): Promise<void> {
     await dashboard(browser, demo);
     await importPreview(browser, demo);
     await logMeetingForm(browser, demo);
+    await followUpsOnAPhone(browser, demo);
   } finally {
     await browser.close();
     await demo.server.stop();
