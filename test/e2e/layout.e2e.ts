@@ -107,3 +107,29 @@ describe.each(['en', 'fr'] as const)('on a 1366 × 768 laptop (%s)', (language) 
     await page.context().close();
   });
 });
+
+/** One page of each kind, as the least role that has it, on a laptop. */
+const KINDS: { path: string; role: Role }[] = [
+  { path: '/', role: 'member' }, { path: '/meetings/new', role: 'member' }, { path: '/meetings/1', role: 'coordinator' },
+  { path: '/officials/1', role: 'member' }, { path: '/account', role: 'member' }, { path: '/campaigns/1', role: 'coordinator' },
+  { path: '/campaigns/1/targets', role: 'coordinator' }, { path: '/reports', role: 'coordinator' }, { path: '/admin/users/1', role: 'admin' },
+  ...LISTS,
+];
+
+test('on a 1366 × 768 laptop, each kind of page fits: nothing wider than the window, lists as tables', async () => {
+  const pages: Partial<Record<Role, Page>> = {};
+  const problems: string[] = [];
+  for (const { path, role } of KINDS) {
+    pages[role] ??= await pageAs(role, { width: 1366, height: 768 }, 'en');
+    const page = pages[role];
+    await page.goto(`${demo.server.url}${path}`);
+    const m = await measure(page);
+    const tableHead = await page.evaluate(() => {
+      const head = document.querySelector('main table.cards thead');
+      return head ? head.getBoundingClientRect().height > 1 : true;
+    });
+    if (m.sideways || m.tooWide.length || !tableHead) problems.push(`${path}: ${JSON.stringify({ ...m, tableHead })}`);
+  }
+  for (const page of Object.values(pages)) await page.context().close();
+  expect(problems).toEqual([]);
+});
