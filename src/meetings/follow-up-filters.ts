@@ -20,13 +20,15 @@ export interface FollowUpFilters {
    * overdue meaning due before it: what a dashboard that ends on a past day counted.
    */
   as_of?: string;
+  /** Words of what needs doing, or of the official's name or riding. */
+  q?: string;
 }
 
 /** The parameters as typed, to put back in the form and the links (`state` only when not the default). */
-export type FollowUpFilterValues = Record<'state' | 'campaign' | 'local' | 'assignee' | 'due_from' | 'due_to' | 'overdue' | 'province' | 'party' | 'as_of', string>;
+export type FollowUpFilterValues = Record<'state' | 'campaign' | 'local' | 'assignee' | 'due_from' | 'due_to' | 'overdue' | 'province' | 'party' | 'as_of' | 'q', string>;
 
 /**
- * Reads ?state=done&campaign=&local=&assignee=&due_from=&due_to=&overdue=1&province=&party=&as_of=
+ * Reads ?q=&state=done&campaign=&local=&assignee=&due_from=&due_to=&overdue=1&province=&party=&as_of=
  * (from the address, or
  * from the hidden fields of the bulk form, which carry the list it was sent from). A malformed value
  * is an error, not ignored, so that the list never silently shows more than was asked for.
@@ -37,6 +39,7 @@ export function parseFollowUpFilters(query: Record<string, unknown>) {
     state: read('state') === 'done' ? 'done' : '', campaign: read('campaign'), local: read('local'), assignee: read('assignee'),
     due_from: read('due_from'), due_to: read('due_to'), overdue: read('overdue') === '1' ? '1' : '',
     province: read('province').toUpperCase(), party: read('party').slice(0, MAX_LENGTH.name), as_of: read('as_of'),
+    q: read('q').slice(0, MAX_LENGTH.name),
   };
   const errors: Record<string, string> = {};
   const value: FollowUpFilters = { state: values.state === 'done' ? 'done' : 'open', overdue: values.overdue === '1' };
@@ -57,6 +60,7 @@ export function parseFollowUpFilters(query: Record<string, unknown>) {
     else errors.province = 'shared:filters.badProvince';
   }
   if (values.party) value.party = values.party;
+  if (values.q) value.q = values.q;
   // "As it stood on a day" is a view of the open ones; the done tab has no such day.
   if (values.as_of && value.state === 'open') {
     value.as_of = isoDate(values.as_of);

@@ -6,6 +6,10 @@ import type { SessionUser } from '../shared/types';
 import type { FollowUpFilters } from './follow-up-filters';
 import { followUpsFilter } from './policy';
 import { endOfDay } from '../shared/filters';
+import { likeEscape, searchTerms } from '../shared/fold';
+
+/** What needs doing, lower-cased and without the usual accents, to match folded search words (shared/fold). */
+const FOLDED_DESCRIPTION = "translate(lower(f.description), 'àâäáãçéèêëíìîïñóòôöõúùûüýÿ', 'aaaaaceeeeiiiinooooouuuuyy')";
 
 const text = z.string().nullable();
 const ref = z.number().nullable();
@@ -34,6 +38,11 @@ function filtered(db: Db, user: SessionUser, f: FollowUpFilters, today: string) 
   if (f.due_to) q.where('f.due_on', '<=', f.due_to);
   if (f.overdue && f.as_of) q.where('f.due_on', '<', f.as_of);
   else if (f.overdue) q.where('f.due_on', '<', today).whereNull('f.done_at');
+  for (const term of searchTerms(f.q ?? '')) {
+    const like = `%${likeEscape(term)}%`;
+    q.where((w) => w.whereIn('f.official_id', db('officials').select('id').whereRaw(`search_text LIKE ? ESCAPE '\\'`, [like]))
+      .orWhereRaw(`${FOLDED_DESCRIPTION} LIKE ? ESCAPE '\\'`, [like]));
+  }
   if (f.province || f.party) {
     q.whereIn('f.official_id', db('officials').select('id').modify((o) => {
       if (f.province) o.where('province', f.province);

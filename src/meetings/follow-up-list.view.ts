@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Formatters, Language } from '../i18n/i18n';
 import { labelsFor } from '../vocab/labels';
-import { filterTags, type TagSpec } from '../shared/filter-tags';
+import { filterTags, quoted, type TagSpec } from '../shared/filter-tags';
 import { Page, withParams } from '../shared/pagination';
 import type { FollowUpFilterValues } from './follow-up-filters';
 import type { ListedFollowUp } from './follow-up-list.repo';
@@ -33,6 +33,7 @@ export function followUpListView(t: TFunction, fmt: Formatters, values: FollowUp
   const params: Record<string, string> = Object.fromEntries(Object.entries(values).filter(([, v]) => v));
   const keyed = (ids: Choice[]) => ([v]: string[]) => nameIn(ids, v);
   const specs: TagSpec[] = [
+    { keys: ['q'], label: 'shared:lists.searchTag', value: ([q]) => quoted(options.lang, q) },
     { keys: ['campaign'], label: 'meetings:fields.campaign_id', value: keyed(campaigns) },
     { keys: ['local'], label: 'meetings:list.local', value: keyed(data.choices.locals) },
     { keys: ['assignee'], label: 'meetings:followUps.assignee', value: ([v]) => (v === 'none' ? t('meetings:followUps.nobody') : nameIn(data.people, v)) },

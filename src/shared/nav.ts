@@ -11,7 +11,7 @@ import type { Role } from './types';
 export const REMEMBERED_LISTS = {
   meetings: { path: '/meetings', keys: ['q', 'campaign', 'official', 'status', 'stance', 'province', 'party', 'local', 'from', 'to', 'mine', 'deleted', 'sort', 'page'] },
   officials: { path: '/officials', keys: ['q', 'level', 'province', 'party', 'status', 'sort', 'page'] },
-  followUps: { path: '/follow-ups', keys: ['state', 'campaign', 'local', 'assignee', 'due_from', 'due_to', 'overdue', 'province', 'party', 'as_of', 'page'] },
+  followUps: { path: '/follow-ups', keys: ['q', 'state', 'campaign', 'local', 'assignee', 'due_from', 'due_to', 'overdue', 'province', 'party', 'as_of', 'page'] },
 } as const;
 export type RememberedList = keyof typeof REMEMBERED_LISTS;
 

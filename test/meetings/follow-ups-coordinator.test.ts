@@ -20,6 +20,17 @@ const shown = async (agent: Agent, query: string) => listed((await agent.get(`/f
 const unescape = (s: string) => s.replace(/&amp;/g, '&');
 
 describe('a coordinator', () => {
+  test('the search box finds what needs doing, accents and case aside, or the official by name', async () => {
+    expect(await shown(coordinator, '?q=overdue')).toEqual(['Alpha overdue', 'Beta overdue']);
+    expect(await shown(coordinator, '?q=BETA%20%C3%96VERDUE')).toEqual(['Beta overdue']);
+    expect(await shown(coordinator, '?q=pat%20member')).toEqual(['Alpha overdue', 'Beta overdue', 'Alpha later', 'Beta undated']);
+    expect(await shown(coordinator, '?q=%25')).toEqual([]);
+    const page = await coordinator.get('/follow-ups?q=overdue').expect(200);
+    expect(page.text).toContain('Search: “overdue”');
+    expect(page.text).toContain('2 follow-ups');
+    expect(await shown(amy, '?q=beta')).toEqual([]);
+  });
+
   test("sees the open follow-ups of every local, overdue first, each with its local, and none of a deleted meeting", async () => {
     const page = await coordinator.get('/follow-ups').expect(200);
     expect(listed(page.text, EVERY)).toEqual(['Alpha overdue', 'Beta overdue', 'Alpha later', 'Beta undated']);
