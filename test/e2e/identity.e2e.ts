@@ -23,7 +23,7 @@ test('a recount after the 2021 list: the seat goes to a newcomer of another part
 
   await page.goto(`${url}/officials`);
   await page.getByLabel('Name or riding').fill('chateauguay lacolle');
-  await page.getByRole('button', { name: 'Show officials' }).click();
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
   await page.getByRole('link', { name: "Patrick O'Hara" }).click();
   await page.getByRole('button', { name: "Log a meeting with Patrick O'Hara" }).click();
   await page.getByRole('button', { name: 'Save the meeting' }).click();

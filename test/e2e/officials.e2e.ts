@@ -19,7 +19,7 @@ test('on a phone, a coordinator loads the real House of Commons file, then finds
 
   await page.goto(`${tracker.server().url}/officials`);
   await page.getByLabel('Name or riding').fill('chateauguay lacolle');
-  await page.getByRole('button', { name: 'Show officials' }).click();
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(page.getByRole('link', { name: "Patrick O'Hara" }).count()).resolves.toBe(1);
   await expectUsable(page);
   await page.getByRole('link', { name: "Patrick O'Hara" }).click();
